@@ -1,0 +1,62 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule, ConfigType } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { FastifyRequest } from 'fastify';
+import { ClsModule } from 'nestjs-cls';
+import { LoggerModule } from 'nestjs-pino';
+import { appConfig, CONFIG_NAMESPACES, validateEnv } from 'src/config';
+import { AllExceptionsFilter } from 'src/common/filters/all-exceptions.filter';
+import { JwtAuthGuard } from 'src/common/guards/jwt-auth.guard';
+import { PermissionsGuard } from 'src/common/guards/permissions.guard';
+import { buildLoggerOptions } from 'src/common/logging/logger.options';
+import { RedisModule } from 'src/common/redis/redis.module';
+import { REQUEST_ID_KEY, REQUEST_IP_KEY, REQUEST_USER_AGENT_KEY } from 'src/common/request-context/request-context';
+import { AppThrottlerGuard } from 'src/common/throttling/app-throttler.guard';
+import { ThrottlingModule } from 'src/common/throttling/throttling.module';
+import { createValidationPipe } from 'src/common/validation/validation';
+import { DatabaseModule } from 'src/database/database.module';
+import { AuditModule } from 'src/modules/audit/audit.module';
+import { AuthModule } from 'src/modules/auth/auth.module';
+import { HealthModule } from 'src/modules/health/health.module';
+import { OnboardingModule } from 'src/modules/onboarding/onboarding.module';
+import { OrganizationsModule } from 'src/modules/organizations/organizations.module';
+import { UsersModule } from 'src/modules/users/users.module';
+import { QueueModule } from 'src/queue/queue.module';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, cache: true, load: CONFIG_NAMESPACES, validate: validateEnv }),
+    LoggerModule.forRootAsync({ inject: [appConfig.KEY], useFactory: (app: ConfigType<typeof appConfig>) => buildLoggerOptions(app) }),
+    ClsModule.forRoot({
+      global: true,
+      interceptor: {
+        mount: true,
+        setup: (cls, context) => {
+          const request = context.switchToHttp().getRequest<FastifyRequest>();
+          cls.set(REQUEST_ID_KEY, String(request.id));
+          cls.set(REQUEST_IP_KEY, request.ip);
+          cls.set(REQUEST_USER_AGENT_KEY, request.headers['user-agent']);
+        },
+      },
+    }),
+    RedisModule,
+    DatabaseModule,
+    QueueModule,
+    ThrottlingModule,
+    AuditModule,
+    OrganizationsModule,
+    UsersModule,
+    AuthModule,
+    OnboardingModule,
+    HealthModule,
+  ],
+  providers: [
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    // Order matters: identify the caller, then spend their organization's budget, then check permissions.
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: AppThrottlerGuard },
+    { provide: APP_GUARD, useClass: PermissionsGuard },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,105 @@
+import helmet from '@fastify/helmet';
+import { INestApplicationContext } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { appConfig } from 'src/config/app.config';
+import { AppConfig } from 'src/config/app.config';
+import { REQUEST_ID_HEADER, resolveRequestId } from 'src/common/request-context/request-context';
+import { ErrorResponseDto } from 'src/common/swagger/error-response.dto';
+import { WorkerRunner } from 'src/queue/worker-runner';
+
+export const API_PREFIX = 'api/v1';
+
+export function createFastifyAdapter(app: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: app.bodyLimitBytes,
+    trustProxy: app.trustProxy,
+    genReqId: resolveRequestId,
+    // Nest's 404 for unknown routes already covers this; keep Fastify quiet.
+    logger: false,
+  });
+}
+
+/** Everything that cannot live in a module; main.ts and the e2e harness both call it, so tests run the real app. */
+export async function configureApp(app: NestFastifyApplication): Promise<void> {
+  const config = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX);
+  app.enableCors({
+    origin: config.corsOrigins,
+    credentials: true,
+    exposedHeaders: ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After'],
+  });
+  await app.register(helmet, {
+    // Swagger UI needs inline scripts and styles; everything else keeps helmet's strict defaults.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  if (config.swaggerEnabled) setUpSwagger(app);
+}
+
+function setUpSwagger(app: NestFastifyApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Robbot API')
+      .setDescription(
+        'The clinic WhatsApp front desk. Every error answers `{ statusCode, code, message, details?, requestId }`; ' +
+          'send `Authorization: Bearer <access_token>` from `POST /api/v1/auth/login`.',
+      )
+      .setVersion('1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+    { extraModels: [ErrorResponseDto] },
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerOptions: { persistAuthorization: true } });
+}
+
+interface Closable {
+  close(): Promise<unknown>;
+}
+
+/**
+ * Shutdown in dependency order: stop taking HTTP requests (in-flight ones finish), then stop the queue
+ * workers (running jobs finish), then let Nest close the rest (database and Redis connections last).
+ */
+export async function shutDownGracefully(app: INestApplicationContext, http: Closable | null): Promise<void> {
+  if (http) await http.close();
+  await app.get(WorkerRunner).stop();
+  await app.close();
+}
+
+export function installShutdownHandlers(app: INestApplicationContext, http: Closable | null, timeoutMs: number): void {
+  let shuttingDown = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    const logger = app.get(Logger);
+    logger.log({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      logger.error({ timeoutMs }, 'shutdown timed out; exiting');
+      process.exit(1);
+    }, timeoutMs);
+    timer.unref();
+    shutDownGracefully(app, http)
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}

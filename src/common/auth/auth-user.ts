@@ -1,0 +1,25 @@
+import { Role } from './role.enum';
+
+/** The authenticated caller, built from a verified access token and the user's current state. */
+export interface AuthUser {
+  userId: string;
+  organizationId: string;
+  /** The user's current role (re-read per request, so a demotion applies at once). */
+  role: Role;
+  /** Access token id, revocable on logout. */
+  jti: string;
+  /** Access token expiry, seconds since the epoch. */
+  tokenExpiresAt: number;
+}
+
+/** Claims of our access JWT. */
+export interface AccessTokenClaims {
+  sub: string;
+  org: string;
+  role: Role;
+  jti: string;
+  /** The user's token version when issued; a password change or logout-all bumps it. */
+  ver: number;
+  iat: number;
+  exp: number;
+}

@@ -1,0 +1,28 @@
+import Redis from 'ioredis';
+
+/**
+ * Read-through cache of small JSON values in Redis.
+ * Readers fill a missing key with SET NX and writers overwrite after their commit, so a reader that
+ * loaded stale rows before a write can never replace the writer's fresh value.
+ */
+export class JsonCache<T> {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keyOf: (id: string) => string,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  async get(id: string, load: (id: string) => Promise<T | null>): Promise<T | null> {
+    const cached = await this.redis.get(this.keyOf(id));
+    if (cached !== null) return JSON.parse(cached) as T;
+    const fresh = await load(id);
+    if (fresh !== null) await this.redis.set(this.keyOf(id), JSON.stringify(fresh), 'EX', this.ttlSeconds, 'NX');
+    return fresh;
+  }
+
+  /** Write-through after a committed change; a deleted row is cached as absent by removing the key. */
+  async put(id: string, value: T | null): Promise<void> {
+    if (value === null) await this.redis.del(this.keyOf(id));
+    else await this.redis.set(this.keyOf(id), JSON.stringify(value), 'EX', this.ttlSeconds);
+  }
+}

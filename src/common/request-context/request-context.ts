@@ -1,0 +1,21 @@
+import { randomUUID } from 'node:crypto';
+import { IncomingMessage } from 'node:http';
+
+export const REQUEST_ID_KEY = 'requestId';
+export const REQUEST_IP_KEY = 'ip';
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+const SANE_REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Fastify's genReqId: reuse the caller's X-Request-Id when it is sane, otherwise generate one.
+ * It is also stored on the raw request so pino-http (which sees only the raw request) logs the same id.
+ */
+export function resolveRequestId(raw: IncomingMessage): string {
+  const header = raw.headers[REQUEST_ID_HEADER];
+  const candidate = Array.isArray(header) ? header[0] : header;
+  const id = candidate && SANE_REQUEST_ID.test(candidate) ? candidate : randomUUID();
+  (raw as IncomingMessage & { id?: string }).id = id;
+  return id;
+}
+export const REQUEST_USER_AGENT_KEY = 'userAgent';

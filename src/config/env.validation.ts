@@ -1,0 +1,107 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+
+export const APP_ROLES = ['all', 'api', 'worker'] as const;
+export type AppRole = (typeof APP_ROLES)[number];
+export const AI_PROVIDERS = ['offline', 'gemini'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
+
+/**
+ * Every environment variable the service reads. Defaults make a fresh machine work with no `.env`;
+ * `.env.example` must list each property (a unit test enforces it).
+ */
+export class EnvironmentVariables {
+  // app
+  @IsIn(['development', 'production', 'test']) NODE_ENV: string = 'development';
+  @IsIn(APP_ROLES) APP_ROLE: AppRole = 'all';
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535) PORT: number = 3000;
+  @IsString() HOST: string = '0.0.0.0';
+  @IsString() CORS_ORIGINS: string = 'http://localhost:5173';
+  @IsIn(LOG_LEVELS) LOG_LEVEL: string = 'info';
+  @Type(() => Number) @IsInt() @Min(1024) BODY_LIMIT_BYTES: number = 1_048_576;
+  @Transform(toBoolean) @IsBoolean() TRUST_PROXY: boolean = false;
+  @Transform(toBoolean) @IsBoolean() SWAGGER_ENABLED: boolean = true;
+  @Type(() => Number) @IsInt() @Min(0) SHUTDOWN_TIMEOUT_MS: number = 10_000;
+
+  // database
+  @IsString() DATABASE_HOST: string = '127.0.0.1';
+  @Type(() => Number) @IsInt() @Min(1) @Max(65535) DATABASE_PORT: number = 5432;
+  @IsString() DATABASE_USER: string = 'robbot';
+  @IsString() DATABASE_PASSWORD: string = 'robbot';
+  @Matches(/^[a-z0-9_]+$/i, { message: 'DATABASE_NAME may only contain letters, digits and underscores' })
+  DATABASE_NAME: string = 'robbot';
+  @Type(() => Number) @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE: number = 20;
+  @Transform(toBoolean) @IsBoolean() DATABASE_SSL: boolean = false;
+  @Transform(toBoolean) @IsBoolean() DATABASE_LOG_QUERIES: boolean = false;
+
+  // redis
+  @IsString() REDIS_HOST: string = '127.0.0.1';
+  @Type(() => Number) @IsInt() @Min(1) @Max(65535) REDIS_PORT: number = 6379;
+  @IsOptional() @IsString() REDIS_PASSWORD?: string;
+  @Type(() => Number) @IsInt() @Min(0) @Max(15) REDIS_DB: number = 0;
+  @Matches(/^[A-Za-z0-9_.-]*$/, { message: 'REDIS_KEY_PREFIX may only contain letters, digits, "_", "." and "-"' })
+  REDIS_KEY_PREFIX: string = 'robbot';
+
+  // auth
+  @IsString() @MinLength(32) JWT_ACCESS_SECRET: string = 'dev-only-access-secret-change-me-0123456789';
+  @Type(() => Number) @IsInt() @Min(60) @Max(86_400) JWT_ACCESS_TTL_SECONDS: number = 900;
+  @Type(() => Number) @IsInt() @Min(1) @Max(365) REFRESH_TOKEN_TTL_DAYS: number = 30;
+  @IsEmail() SUPER_ADMIN_EMAIL: string = 'superadmin@robbot.local';
+  @IsString() @MinLength(10) SUPER_ADMIN_PASSWORD: string = 'Robbot-Super-2026';
+  @IsString() @MinLength(10) DEMO_USER_PASSWORD: string = 'Robbot-Demo-2026';
+
+  // throttling
+  @Type(() => Number) @IsInt() @Min(1) THROTTLE_ORG_LIMIT_PER_MINUTE: number = 1000;
+  @Type(() => Number) @IsInt() @Min(1) THROTTLE_LOGIN_LIMIT_PER_MINUTE: number = 5;
+  @Type(() => Number) @IsInt() @Min(1) THROTTLE_REGISTER_LIMIT_PER_HOUR: number = 10;
+
+  // waha
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) WAHA_BASE_URL: string = 'http://127.0.0.1:3001';
+  @IsOptional() @IsString() WAHA_API_KEY?: string;
+  @Type(() => Number) @IsInt() @Min(100) WAHA_TIMEOUT_MS: number = 10_000;
+
+  // ai
+  @IsIn(AI_PROVIDERS) AI_PROVIDER: string = 'offline';
+  @ValidateIf((env: EnvironmentVariables) => env.AI_PROVIDER === 'gemini')
+  @IsString()
+  @MinLength(10, { message: 'GEMINI_API_KEY is required when AI_PROVIDER=gemini' })
+  GEMINI_API_KEY?: string;
+}
+
+export type Env = EnvironmentVariables;
+
+export class EnvValidationError extends Error {}
+
+/** Validates `raw` (normally `process.env`) and names every bad variable in one error. */
+export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables {
+  const defined = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''));
+  const env = plainToInstance(EnvironmentVariables, defined, { enableImplicitConversion: false });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((error) => `  - ${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
+    throw new EnvValidationError(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  return env;
+}
+
+/** Reads the validated environment; namespaces call it at provider creation time. */
+export function loadEnv(): EnvironmentVariables {
+  return validateEnv(process.env);
+}

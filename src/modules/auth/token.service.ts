@@ -1,0 +1,96 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import Redis from 'ioredis';
+import { ClsService } from 'nestjs-cls';
+import { EntityManager, Repository } from 'typeorm';
+import { authConfig } from 'src/config/auth.config';
+import { AccessTokenClaims } from 'src/common/auth/auth-user';
+import { Role } from 'src/common/auth/role.enum';
+import { REDIS_CLIENT } from 'src/common/redis/redis.module';
+import { RedisConnectionFactory } from 'src/common/redis/redis-connection.factory';
+import { REQUEST_IP_KEY, REQUEST_USER_AGENT_KEY } from 'src/common/request-context/request-context';
+import { RefreshTokenEntity } from './refresh-token.entity';
+
+export interface TokenSubject {
+  id: string;
+  organizationId: string;
+  role: Role;
+  tokenVersion: number;
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+  refreshTokenId: string;
+}
+
+export const REFRESH_TOKEN_PREFIX = 'rt_';
+const DAY_MS = 86_400_000;
+
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Mints access JWTs and refresh tokens, and keeps the access-token deny list. */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @InjectRepository(RefreshTokenEntity) private readonly refreshTokens: Repository<RefreshTokenEntity>,
+    @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    private readonly keys: RedisConnectionFactory,
+    private readonly cls: ClsService,
+  ) {}
+
+  /** Issues an access token and a refresh token; `familyId` continues an existing session. */
+  async issue(subject: TokenSubject, options: { manager?: EntityManager; familyId?: string } = {}): Promise<IssuedTokens> {
+    const claims: Pick<AccessTokenClaims, 'sub' | 'org' | 'role' | 'jti' | 'ver'> = {
+      sub: subject.id,
+      org: subject.organizationId,
+      role: subject.role,
+      jti: randomUUID(),
+      ver: subject.tokenVersion,
+    };
+    const accessToken = await this.jwt.signAsync(claims);
+    const refreshToken = REFRESH_TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const refreshExpiresAt = new Date(Date.now() + this.config.refreshTtlDays * DAY_MS);
+    const repository = options.manager ? options.manager.getRepository(RefreshTokenEntity) : this.refreshTokens;
+    const row = repository.create({
+      organizationId: subject.organizationId,
+      userId: subject.id,
+      familyId: options.familyId ?? randomUUID(),
+      tokenHash: hashRefreshToken(refreshToken),
+      tokenVersion: subject.tokenVersion,
+      expiresAt: refreshExpiresAt,
+      createdByIp: this.requestValue(REQUEST_IP_KEY, 64),
+      userAgent: this.requestValue(REQUEST_USER_AGENT_KEY, 255),
+    });
+    await repository.insert(row);
+    return { accessToken, expiresIn: this.config.accessTtlSeconds, refreshToken, refreshExpiresAt, refreshTokenId: row.id };
+  }
+
+  /** Denies an access token until it would have expired anyway. */
+  async revokeAccessToken(jti: string, expiresAtSeconds: number): Promise<void> {
+    const ttl = Math.max(1, Math.ceil(expiresAtSeconds - Date.now() / 1000));
+    await this.redis.set(this.revokedKey(jti), '1', 'EX', ttl);
+  }
+
+  async isAccessTokenRevoked(jti: string): Promise<boolean> {
+    return (await this.redis.exists(this.revokedKey(jti))) === 1;
+  }
+
+  private requestValue(key: string, maxLength: number): string | null {
+    const value = this.cls.isActive() ? this.cls.get<string | undefined>(key) : undefined;
+    return value ? value.slice(0, maxLength) : null;
+  }
+
+  private revokedKey(jti: string): string {
+    return this.keys.key('auth', 'revoked-jti', jti);
+  }
+}

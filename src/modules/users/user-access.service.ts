@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import Redis from 'ioredis';
+import { EntityManager, Repository } from 'typeorm';
+import { Role } from 'src/common/auth/role.enum';
+import { JsonCache } from 'src/common/redis/json-cache';
+import { REDIS_CLIENT } from 'src/common/redis/redis.module';
+import { RedisConnectionFactory } from 'src/common/redis/redis-connection.factory';
+import { UserEntity } from './user.entity';
+
+/** What the auth guard checks on every request; null when the user is gone. */
+export interface UserAccessState {
+  organizationId: string;
+  role: Role;
+  isActive: boolean;
+  tokenVersion: number;
+}
+
+const ACCESS_STATE_TTL_SECONDS = 300;
+
+/**
+ * Everything authentication needs from users: credentials lookup, the cached access state and the
+ * token version. Every change that affects access must call `refresh` after its commit.
+ */
+@Injectable()
+export class UserAccessService {
+  private readonly states: JsonCache<UserAccessState>;
+
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @Inject(REDIS_CLIENT) redis: Redis,
+    keys: RedisConnectionFactory,
+  ) {
+    this.states = new JsonCache(redis, (id) => keys.key('auth', 'user', id), ACCESS_STATE_TTL_SECONDS);
+  }
+
+  /** The user with its password hash, for login and password checks only. */
+  findWithPassword(where: { email: string } | { id: string }): Promise<UserEntity | null> {
+    return this.users.createQueryBuilder('user').addSelect('user.passwordHash').where(where).getOne();
+  }
+
+  getState(userId: string): Promise<UserAccessState | null> {
+    return this.states.get(userId, (id) => this.loadState(id));
+  }
+
+  async refresh(userId: string): Promise<void> {
+    await this.states.put(userId, await this.loadState(userId));
+  }
+
+  /** Invalidates every access and refresh token the user holds. */
+  async bumpTokenVersion(userId: string, manager?: EntityManager): Promise<void> {
+    const repository = manager ? manager.getRepository(UserEntity) : this.users;
+    await repository.increment({ id: userId }, 'tokenVersion', 1);
+    if (!manager) await this.refresh(userId);
+  }
+
+  async recordLogin(userId: string): Promise<void> {
+    await this.users.update({ id: userId }, { lastLoginAt: new Date() });
+  }
+
+  private async loadState(userId: string): Promise<UserAccessState | null> {
+    const user = await this.users.findOne({
+      where: { id: userId },
+      select: { id: true, organizationId: true, role: true, isActive: true, tokenVersion: true },
+    });
+    if (!user) return null;
+    return { organizationId: user.organizationId, role: user.role, isActive: user.isActive, tokenVersion: user.tokenVersion };
+  }
+}

@@ -1,0 +1,38 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { JobsOptions, Queue } from 'bullmq';
+import { ClsService } from 'nestjs-cls';
+import { REQUEST_ID_KEY } from 'src/common/request-context/request-context';
+import { JobName, JobPayloads, QUEUE_OF, QueueName } from './queue.constants';
+
+/** Typed producer: the payload is checked against the job name, and the request id rides along. */
+@Injectable()
+export class QueueService {
+  private readonly queues: Record<QueueName, Queue>;
+
+  constructor(
+    @InjectQueue(QueueName.Maintenance) maintenance: Queue,
+    private readonly cls: ClsService,
+  ) {
+    this.queues = { [QueueName.Maintenance]: maintenance };
+  }
+
+  /** `jobId` must be deterministic for idempotent work, joined with "-" (BullMQ rejects ":"). */
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions & { jobId?: string } = {}): Promise<void> {
+    const requestId = this.cls.isActive() ? this.cls.get<string | undefined>(REQUEST_ID_KEY) : undefined;
+    await this.queues[QUEUE_OF[name]].add(name, { ...payload, requestId }, options);
+  }
+
+  /** Repeating work under a stable scheduler id; calling it again just updates the schedule. */
+  async schedule<N extends JobName>(name: N, payload: JobPayloads[N], everyMs: number): Promise<void> {
+    await this.queues[QUEUE_OF[name]].upsertJobScheduler(name, { every: everyMs }, { name, data: payload });
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(Object.values(this.queues).map((queue) => queue.close()));
+  }
+
+  queue(name: QueueName): Queue {
+    return this.queues[name];
+  }
+}
