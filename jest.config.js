@@ -5,6 +5,7 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^src/(.*)$': '<rootDir>/src/$1', '^test/(.*)$': '<rootDir>/test/$1' },
   testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
 };
 module.exports = {
   projects: [
@@ -16,7 +17,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      setupFiles: ['<rootDir>/test/support/load-test-env.ts'],
+      setupFiles: ['reflect-metadata', '<rootDir>/test/support/load-test-env.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/jest-timeout.ts'],
     },
   ],

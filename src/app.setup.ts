@@ -44,6 +44,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // The API speaks JSON only; any other content type is answered 415 instead of reaching validation.
+  fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
   });

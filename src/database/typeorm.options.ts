@@ -27,7 +27,7 @@ export function buildTypeOrmOptions(db: DatabaseConfig): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: db.logQueries ? 'all' : ['error', 'migration'],
+    logging: db.logQueries ? 'all' : ['error', 'warn'],
     extra: {
       max: db.poolSize,
       // A request waiting on a dead database should fail fast (503), not hang.

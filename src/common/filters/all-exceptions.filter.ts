@@ -29,6 +29,9 @@ const STATUS_CODES: Partial<Record<number, CommonErrorCode>> = {
 // Connection-level failures mean the database is unavailable, not that the request is wrong.
 const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001']);
 
+// Nest re-wraps Fastify's body-parser errors as plain HttpExceptions, keeping only the message.
+const FASTIFY_JSON_ERROR = /(not valid JSON|cannot be empty when content-type is set to 'application\/json')/;
+
 /** Fastify's own errors (body parsing, content type, size) arrive as plain errors with a numeric statusCode. */
 interface FastifyLikeError {
   statusCode?: unknown;
@@ -63,7 +66,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
-      return { statusCode, code: STATUS_CODES[statusCode] ?? CommonErrorCode.BadRequest, message: this.httpMessage(exception), requestId };
+      const message = this.httpMessage(exception);
+      if (statusCode === 400 && FASTIFY_JSON_ERROR.test(message)) {
+        return { statusCode, code: CommonErrorCode.InvalidJson, message: 'Malformed JSON body', requestId };
+      }
+      return { statusCode, code: STATUS_CODES[statusCode] ?? CommonErrorCode.BadRequest, message, requestId };
     }
     if (exception instanceof QueryFailedError) return this.databaseError(exception, requestId);
     const fastifyError = this.fastifyClientError(exception, requestId);
@@ -103,7 +110,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (typeof statusCode !== 'number' || statusCode < 400 || statusCode >= 500) return undefined;
     const text = typeof message === 'string' ? message : 'Bad request';
     if (statusCode === 400 && (exception instanceof SyntaxError || String(code).includes('JSON'))) {
-      return { statusCode, code: CommonErrorCode.InvalidJson, message: `Malformed JSON body: ${text}`, requestId };
+      return { statusCode, code: CommonErrorCode.InvalidJson, message: 'Malformed JSON body', requestId };
     }
     if (statusCode === 413) {
       return { statusCode, code: CommonErrorCode.PayloadTooLarge, message: 'Request body is too large', requestId };

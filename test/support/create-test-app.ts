@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { AppModule } from 'src/app.module';
+import { configureApp, createFastifyAdapter } from 'src/app.setup';
+import { appConfig } from 'src/config/app.config';
+
+/**
+ * Boots the production app (same module tree, same configureApp) on the run's throwaway database.
+ * `env` overrides configuration for this app only, e.g. tight throttling limits.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<NestFastifyApplication> {
+  const previous = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
+  try {
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(appConfig()), { logger: false });
+    await configureApp(app);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    return app;
+  } finally {
+    for (const [key, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}

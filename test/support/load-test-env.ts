@@ -1,0 +1,3 @@
+import { loadTestRun, testEnvironment } from './test-run';
+
+Object.assign(process.env, testEnvironment(loadTestRun()));

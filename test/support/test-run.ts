@@ -1,0 +1,37 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What global setup decided for this run: a throwaway database and Redis key prefix. */
+export interface TestRun {
+  databaseName: string;
+  redisKeyPrefix: string;
+}
+
+const RUN_FILE = join(__dirname, '..', '..', '.test-run', 'run.json');
+
+export function saveTestRun(run: TestRun): void {
+  mkdirSync(join(RUN_FILE, '..'), { recursive: true });
+  writeFileSync(RUN_FILE, JSON.stringify(run));
+}
+
+export function loadTestRun(): TestRun {
+  if (!existsSync(RUN_FILE)) throw new Error('No test run: e2e tests need the jest global setup (npm test)');
+  return JSON.parse(readFileSync(RUN_FILE, 'utf8')) as TestRun;
+}
+
+/** The environment every e2e app boots with; individual tests may override keys. */
+export function testEnvironment(run: TestRun): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_NAME: run.databaseName,
+    REDIS_KEY_PREFIX: run.redisKeyPrefix,
+    DATABASE_POOL_SIZE: '5',
+    // Generous limits so unrelated tests never trip them; throttling tests set their own.
+    THROTTLE_ORG_LIMIT_PER_MINUTE: '100000',
+    THROTTLE_LOGIN_LIMIT_PER_MINUTE: '100000',
+    THROTTLE_REGISTER_LIMIT_PER_HOUR: '100000',
+    WAHA_BASE_URL: 'http://127.0.0.1:9',
+    JWT_ACCESS_SECRET: 'test-access-secret-0123456789-abcdefghijklmnop',
+  };
+}
