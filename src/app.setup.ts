@@ -12,6 +12,12 @@ import { WorkerRunner } from 'src/queue/worker-runner';
 
 export const API_PREFIX = 'api/v1';
 
+/**
+ * Nest's own body parsers are off: Fastify's built-in JSON parser (bounded by bodyLimit) is the only
+ * one, so form bodies and other content types answer 415 instead of reaching validation.
+ */
+export const NEST_APP_OPTIONS = { bodyParser: false } as const;
+
 export function createFastifyAdapter(app: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: app.bodyLimitBytes,

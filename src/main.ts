@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from 'src/app.module';
-import { configureApp, createFastifyAdapter, installShutdownHandlers } from 'src/app.setup';
+import { configureApp, createFastifyAdapter, installShutdownHandlers, NEST_APP_OPTIONS } from 'src/app.setup';
 import { appConfig, loadEnv } from 'src/config';
 import { runWorker } from 'src/worker';
 
@@ -10,7 +10,10 @@ async function bootstrap(): Promise<void> {
   const env = loadEnv();
   if (env.APP_ROLE === 'worker') return runWorker();
   const config = appConfig();
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(config), {
+    ...NEST_APP_OPTIONS,
+    bufferLogs: true,
+  });
   await configureApp(app);
   await app.listen(config.port, config.host);
   installShutdownHandlers(app, { close: () => app.getHttpAdapter().getInstance().close() }, config.shutdownTimeoutMs);

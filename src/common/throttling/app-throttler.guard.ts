@@ -5,6 +5,7 @@ import {
   InjectThrottlerOptions,
   InjectThrottlerStorage,
   ThrottlerGuard,
+  ThrottlerLimitDetail,
   ThrottlerModuleOptions,
   ThrottlerStorage,
 } from '@nestjs/throttler';
@@ -43,6 +44,15 @@ export class AppThrottlerGuard extends ThrottlerGuard {
   protected override generateKey(_context: ExecutionContext, tracker: string, throttlerName: string): string {
     const digest = createHash('sha256').update(tracker).digest('base64url').slice(0, 32);
     return this.redis.key('throttle', throttlerName, digest);
+  }
+
+  // The guard throws before writing headers for the limit that tripped; a 429 should still carry them.
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    const response = context.switchToHttp().getResponse<Record<string, any>>();
+    super.setResponseHeader(response, 'X-RateLimit-Limit', detail.limit);
+    super.setResponseHeader(response, 'X-RateLimit-Remaining', 0);
+    super.setResponseHeader(response, 'X-RateLimit-Reset', detail.timeToBlockExpire);
+    return super.throwThrottlingException(context, detail);
   }
 
   protected override setResponseHeader(res: Record<string, any>, name: string, value: number): void {
