@@ -2,6 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { bearer, http, PREFIX, Session, TEST_PASSWORD, uniqueEmail } from '../support/api';
 import { createTestApp } from '../support/create-test-app';
 import { createClinic } from '../support/factories';
+import { loadTestRun } from '../support/test-run';
 
 const LOGIN_LIMIT = 5;
 const ORG_LIMIT = 20;
@@ -13,7 +14,11 @@ function clientIp(): string {
 describe('Throttling (Redis-backed, shared across processes)', () => {
   let app: NestFastifyApplication;
   let secondProcess: NestFastifyApplication;
+  // Clinics are set up through an app with the default limits, so setting up never spends a budget.
+  let setupApp: NestFastifyApplication;
+  // The throttled apps count in their own key space: a block they set must not leak into other suites.
   const env = {
+    REDIS_KEY_PREFIX: `${loadTestRun().redisKeyPrefix}-throttled`,
     THROTTLE_LOGIN_LIMIT_PER_MINUTE: String(LOGIN_LIMIT),
     THROTTLE_ORG_LIMIT_PER_MINUTE: String(ORG_LIMIT),
     THROTTLE_REGISTER_LIMIT_PER_HOUR: '3',
@@ -23,10 +28,11 @@ describe('Throttling (Redis-backed, shared across processes)', () => {
   beforeAll(async () => {
     app = await createTestApp(env);
     secondProcess = await createTestApp(env);
+    setupApp = await createTestApp();
   });
 
   afterAll(async () => {
-    await Promise.all([app.close(), secondProcess.close()]);
+    await Promise.all([app.close(), secondProcess.close(), setupApp.close()]);
   });
 
   const attemptLogin = (target: NestFastifyApplication, email: string, ip: string) =>
@@ -70,8 +76,8 @@ describe('Throttling (Redis-backed, shared across processes)', () => {
   });
 
   it('should limit each organization’s API budget across processes, without touching other organizations', async () => {
-    const clinicA = await createClinic(app);
-    const clinicB = await createClinic(app);
+    const clinicA = await createClinic(setupApp);
+    const clinicB = await createClinic(setupApp);
     const me = (target: NestFastifyApplication, session: Session) => http(target).get(`${PREFIX}/users/me`).set(...bearer(session));
     for (let request = 1; request <= ORG_LIMIT; request += 1) {
       const response = await me(request % 2 === 0 ? app : secondProcess, clinicA.admin);

@@ -1,22 +1,21 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 /** What global setup decided for this run: a throwaway database and Redis key prefix. */
 export interface TestRun {
   databaseName: string;
   redisKeyPrefix: string;
 }
 
-const RUN_FILE = join(__dirname, '..', '..', '.test-run', 'run.json');
+// Passed to the workers through the environment (they are spawned after global setup), so concurrent
+// jest runs on one machine never read each other's run.
+const RUN_VARIABLE = 'ROBBOT_TEST_RUN';
 
 export function saveTestRun(run: TestRun): void {
-  mkdirSync(join(RUN_FILE, '..'), { recursive: true });
-  writeFileSync(RUN_FILE, JSON.stringify(run));
+  process.env[RUN_VARIABLE] = JSON.stringify(run);
 }
 
 export function loadTestRun(): TestRun {
-  if (!existsSync(RUN_FILE)) throw new Error('No test run: e2e tests need the jest global setup (npm test)');
-  return JSON.parse(readFileSync(RUN_FILE, 'utf8')) as TestRun;
+  const raw = process.env[RUN_VARIABLE];
+  if (!raw) throw new Error('No test run: e2e tests need the jest global setup (npm test)');
+  return JSON.parse(raw) as TestRun;
 }
 
 /** The environment every e2e app boots with; individual tests may override keys. */

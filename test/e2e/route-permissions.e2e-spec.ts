@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { bearer, http, loginSuperAdmin, Session } from '../support/api';
+import { createTestApp } from '../support/create-test-app';
+import { Clinic, createClinic, createMember } from '../support/factories';
+import { RouteEntry, routeTable } from '../support/route-table';
+
+interface IsolationContext {
+  clinicA: Clinic;
+  secretaryA: Session;
+  clinicB: Clinic;
+  superAdmin: Session;
+}
+
+type IsolationCase = (ctx: IsolationContext) => { actor: Session; id: string; body?: object; expected: number };
+
+/**
+ * Every route that takes an id must say how another clinic (and, where it applies, another secretary)
+ * is kept out. A new `:id` route without an entry here fails the suite.
+ */
+const ISOLATION_CASES: Record<string, IsolationCase> = {
+  'GET /api/v1/users/:id': ({ clinicA, clinicB }) => ({ actor: clinicB.admin, id: clinicA.admin.userId, expected: 404 }),
+  'PATCH /api/v1/users/:id': ({ clinicA, clinicB }) => ({ actor: clinicB.admin, id: clinicA.admin.userId, body: { name: 'Invasor' }, expected: 404 }),
+  'DELETE /api/v1/users/:id': ({ secretaryA, clinicB }) => ({ actor: clinicB.admin, id: secretaryA.userId, expected: 404 }),
+  // Platform-only routes: a clinic admin is refused outright and learns nothing about other clinics.
+  'GET /api/v1/organizations/:id': ({ clinicA, clinicB }) => ({ actor: clinicB.admin, id: clinicA.organizationId, expected: 403 }),
+  'PATCH /api/v1/organizations/:id': ({ clinicA, clinicB }) => ({ actor: clinicB.admin, id: clinicA.organizationId, body: { name: 'X' }, expected: 403 }),
+  'POST /api/v1/organizations/:id/suspend': ({ clinicA, clinicB }) => ({ actor: clinicB.admin, id: clinicA.organizationId, body: { reason: 'nope' }, expected: 403 }),
+  'POST /api/v1/organizations/:id/reactivate': ({ clinicA, clinicB }) => ({ actor: clinicB.admin, id: clinicA.organizationId, expected: 403 }),
+};
+
+function call(app: NestFastifyApplication, entry: Pick<RouteEntry, 'route'>, id: string) {
+  const [method, path] = entry.route.split(' ');
+  const url = path.replace(':id', id);
+  const agent = http(app);
+  switch (method) {
+    case 'GET':
+      return agent.get(url);
+    case 'POST':
+      return agent.post(url);
+    case 'PATCH':
+      return agent.patch(url);
+    case 'PUT':
+      return agent.put(url);
+    case 'DELETE':
+      return agent.delete(url);
+    default:
+      throw new Error(`unexpected method ${method}`);
+  }
+}
+
+describe('Route access table', () => {
+  let app: NestFastifyApplication;
+  let routes: RouteEntry[];
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    routes = routeTable(app);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('should match the reviewed snapshot of routes, public flags and permissions', () => {
+    expect(routes).toMatchSnapshot();
+  });
+
+  it('should keep public routes to the known few', () => {
+    expect(routes.filter((entry) => entry.public).map((entry) => entry.route)).toEqual([
+      'GET /api/v1/health',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/refresh',
+      'POST /api/v1/auth/register',
+    ]);
+  });
+
+  it('should require a permission on every route that is not public', () => {
+    expect(routes.filter((entry) => !entry.public && entry.permissions.length === 0)).toEqual([]);
+  });
+
+  it('should answer 401 without a token on every non-public route', async () => {
+    for (const entry of routes.filter((candidate) => !candidate.public)) {
+      const response = await call(app, entry, randomUUID()).send({});
+      expect({ route: entry.route, status: response.status }).toEqual({ route: entry.route, status: 401 });
+    }
+  });
+
+  describe('isolation', () => {
+    let ctx: IsolationContext;
+
+    beforeAll(async () => {
+      const clinicA = await createClinic(app);
+      ctx = { clinicA, secretaryA: await createMember(app, clinicA.admin, 'secretary'), clinicB: await createClinic(app), superAdmin: await loginSuperAdmin(app) };
+    });
+
+    it('should have an isolation case for every route that takes an id', () => {
+      const withId = routes.filter((entry) => entry.route.includes(':id')).map((entry) => entry.route);
+      expect(withId.sort()).toEqual(Object.keys(ISOLATION_CASES).sort());
+    });
+
+    it.each(Object.keys(ISOLATION_CASES))('%s should not reach another clinic’s record', async (route) => {
+      const { actor, id, body, expected } = ISOLATION_CASES[route](ctx);
+      const response = await call(app, { route }, id).set(...bearer(actor)).send(body ?? {});
+      expect(response.status).toBe(expected);
+      // The record is untouched and still visible to its own clinic.
+      if (route.includes('/users/')) {
+        await http(app).get(`/api/v1/users/${id}`).set(...bearer(ctx.clinicA.admin)).expect(200);
+      } else {
+        const organization = await http(app).get(`/api/v1/organizations/${id}`).set(...bearer(ctx.superAdmin)).expect(200);
+        expect(organization.body.status).toBe('active');
+      }
+    });
+  });
+});
