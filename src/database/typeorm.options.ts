@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DataSourceOptions } from 'typeorm';
+import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { DatabaseConfig } from 'src/config/database.config';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -9,7 +9,7 @@ const projectRoot = join(__dirname, '..', '..');
  * The one TypeORM configuration, used by the app (TypeOrmModule) and the CLI (data-source.ts).
  * Schema changes only through migrations: synchronize and migrationsRun stay off everywhere.
  */
-export function buildTypeOrmOptions(db: DatabaseConfig): DataSourceOptions {
+export function buildTypeOrmOptions(db: DatabaseConfig): PostgresConnectionOptions {
   return {
     type: 'postgres',
     // gen_random_uuid() is built in (PostgreSQL 13+); uuid-ossp is not needed.

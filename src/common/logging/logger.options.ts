@@ -44,11 +44,12 @@ export function buildLoggerOptions(app: AppConfig): Params {
       genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? 'unknown',
       redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
       serializers: {
-        req: (req: IncomingMessage & { id?: string }) => ({ id: req.id, method: req.method, url: pathOnly(req.url) }),
+        req: (req: IncomingMessage & { id?: string; originalUrl?: string }) => ({ id: req.id, method: req.method, url: pathOnly(req.originalUrl ?? req.url) }),
         res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
       },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      autoLogging: { ignore: (req) => pathOnly(req.url) === '/api/v1/health' },
+      // Probes hit health every few seconds; their lines would drown the rest. (middie strips the mount prefix from url.)
+      autoLogging: { ignore: (req) => pathOnly((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url)?.endsWith('/health') ?? false },
       customAttributeKeys: { reqId: 'requestId' },
       quietReqLogger: true,
     },

@@ -2,7 +2,7 @@ import { IncomingMessage } from 'node:http';
 import { resolveRequestId } from './request-context';
 
 function raw(header?: string): IncomingMessage & { id?: string } {
-  return { headers: header === undefined ? {} : { 'x-request-id': header } } as IncomingMessage;
+  return { headers: header === undefined ? {} : { 'x-request-id': header } } as IncomingMessage & { id?: string };
 }
 
 describe('resolveRequestId', () => {

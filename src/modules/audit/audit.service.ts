@@ -64,7 +64,8 @@ export class AuditService {
       qb.andWhere(
         new Brackets((range) => {
           if (query.from) range.andWhere('log.created_at >= :from', { from: query.from });
-          if (query.to) range.andWhere('log.created_at <= :to', { to: query.to });
+          // created_at has microseconds but is shown in milliseconds: an entry's own created_at must still match `to`.
+          if (query.to) range.andWhere("log.created_at < CAST(:to AS timestamptz) + interval '1 millisecond'", { to: query.to });
         }),
       );
     }
