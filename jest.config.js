@@ -1,7 +1,9 @@
 /** Unit specs live beside the code; e2e specs run against real Postgres and Redis. */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true } }];
 const shared = {
-  transform: { '^.+\\.ts$': swc },
+  // content-disposition (under @fastify/static, which serves Swagger UI) ships ES modules only; swc turns it into CommonJS for jest.
+  transform: { '^.+\\.ts$': swc, '^.+/node_modules/content-disposition/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^src/(.*)$': '<rootDir>/src/$1', '^test/(.*)$': '<rootDir>/test/$1' },
   testEnvironment: 'node',
