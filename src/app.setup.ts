@@ -1,9 +1,9 @@
 import helmet from '@fastify/helmet';
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { appConfig } from 'src/config/app.config';
 import { AppConfig } from 'src/config/app.config';
 import { REQUEST_ID_HEADER, resolveRequestId } from 'src/common/request-context/request-context';
@@ -31,7 +31,7 @@ export function createFastifyAdapter(app: AppConfig): FastifyAdapter {
 /** Everything that cannot live in a module; main.ts and the e2e harness both call it, so tests run the real app. */
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const config = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoLogger));
   app.setGlobalPrefix(API_PREFIX);
   app.enableCors({
     origin: config.corsOrigins,
@@ -94,7 +94,7 @@ export function installShutdownHandlers(app: INestApplicationContext, http: Clos
   const onSignal = (signal: NodeJS.Signals): void => {
     if (shuttingDown) return;
     shuttingDown = true;
-    const logger = app.get(Logger);
+    const logger = new Logger('Shutdown');
     logger.log({ signal }, 'shutting down');
     const timer = setTimeout(() => {
       logger.error({ timeoutMs }, 'shutdown timed out; exiting');

@@ -56,6 +56,11 @@ describe('validateEnv', () => {
     }
   });
 
+  it('should refuse the development JWT secret in production', () => {
+    expect(() => validateEnv({ NODE_ENV: 'production' })).toThrow(/JWT_ACCESS_SECRET: must be set explicitly/);
+    expect(validateEnv({ NODE_ENV: 'production', JWT_ACCESS_SECRET: 'p'.repeat(40) }).NODE_ENV).toBe('production');
+  });
+
   it('should require a Gemini key only when the gemini provider is chosen', () => {
     expect(() => validateEnv({ AI_PROVIDER: 'gemini' })).toThrow(/GEMINI_API_KEY/);
     expect(validateEnv({ AI_PROVIDER: 'offline' }).GEMINI_API_KEY).toBeUndefined();

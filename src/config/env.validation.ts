@@ -87,6 +87,18 @@ export class EnvironmentVariables {
 
 export type Env = EnvironmentVariables;
 
+const DEV_ONLY_DEFAULTS: Partial<Record<keyof EnvironmentVariables, string>> = {
+  JWT_ACCESS_SECRET: new EnvironmentVariables().JWT_ACCESS_SECRET,
+};
+
+// The defaults make a laptop work with no .env; in production they would be public secrets.
+function productionProblems(env: EnvironmentVariables): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  return Object.entries(DEV_ONLY_DEFAULTS)
+    .filter(([key, devValue]) => env[key as keyof EnvironmentVariables] === devValue)
+    .map(([key]) => `  - ${key}: must be set explicitly when NODE_ENV=production (the default is for development only)`);
+}
+
 export class EnvValidationError extends Error {}
 
 /** Validates `raw` (normally `process.env`) and names every bad variable in one error. */
@@ -94,8 +106,11 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
   const defined = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''));
   const env = plainToInstance(EnvironmentVariables, defined, { enableImplicitConversion: false });
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
-  if (errors.length > 0) {
-    const lines = errors.map((error) => `  - ${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
+  const lines = [
+    ...errors.map((error) => `  - ${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`),
+    ...productionProblems(env),
+  ];
+  if (lines.length > 0) {
     throw new EnvValidationError(`Invalid environment configuration:\n${lines.join('\n')}`);
   }
   return env;

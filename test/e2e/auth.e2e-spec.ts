@@ -60,6 +60,7 @@ describe('Auth: login, refresh rotation, logout', () => {
     it('should revoke the whole family when a rotated token is presented again', async () => {
       const session = await login(app, admin.email, TEST_PASSWORD);
       const legit = await refresh(session.refreshToken).expect(200);
+      await me({ accessToken: legit.body.access_token }).expect(200);
       const reuse = await refresh(session.refreshToken);
       expect(reuse.status).toBe(401);
       expect(reuse.body.code).toBe('AUTH_REFRESH_TOKEN_REUSED');
@@ -67,6 +68,9 @@ describe('Auth: login, refresh rotation, logout', () => {
       const afterReuse = await refresh(legit.body.refresh_token);
       expect(afterReuse.status).toBe(401);
       expect(afterReuse.body.code).toBe('AUTH_INVALID_REFRESH_TOKEN');
+      // Access tokens already minted in that session stop too, not only the refresh tokens.
+      await me({ accessToken: legit.body.access_token }).expect(401);
+      await me(session).expect(401);
       const audit = await http(app).get(`${PREFIX}/audit-logs`).query({ action: 'auth.refresh_reuse_detected', actor_id: admin.userId }).set(...bearer(admin)).expect(200);
       expect(audit.body.total).toBeGreaterThanOrEqual(1);
     });
@@ -100,6 +104,14 @@ describe('Auth: login, refresh rotation, logout', () => {
       expect(after.status).toBe(401);
       expect(after.body.code).toBe('AUTH_SESSION_REVOKED');
       await refresh(session.refreshToken).expect(401);
+    });
+
+    it('should end the current session even without a refresh token in the body', async () => {
+      const session = await login(app, admin.email, TEST_PASSWORD);
+      const rotated = await refresh(session.refreshToken).expect(200);
+      await http(app).post(`${PREFIX}/auth/logout`).set(...bearer({ accessToken: rotated.body.access_token })).send({}).expect(204);
+      await me({ accessToken: rotated.body.access_token }).expect(401);
+      await refresh(rotated.body.refresh_token).expect(401);
     });
 
     it('should not end the user’s other sessions', async () => {

@@ -8,6 +8,8 @@ export interface AuthUser {
   role: Role;
   /** Access token id, revocable on logout. */
   jti: string;
+  /** The login session (refresh-token family) the token belongs to. */
+  sessionId: string;
   /** Access token expiry, seconds since the epoch. */
   tokenExpiresAt: number;
 }
@@ -18,6 +20,8 @@ export interface AccessTokenClaims {
   org: string;
   role: Role;
   jti: string;
+  /** Session id: the refresh-token family, so revoking a session also stops its live access tokens. */
+  sid: string;
   /** The user's token version when issued; a password change or logout-all bumps it. */
   ver: number;
   iat: number;

@@ -1,4 +1,4 @@
-import { ArgumentsHost, BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { QueryFailedError } from 'typeorm';
 import { AppException } from 'src/common/exceptions/app.exception';
@@ -43,6 +43,8 @@ function queryFailed(code: string): QueryFailedError {
 }
 
 describe(AllExceptionsFilter.name, () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
   it('should keep an AppException’s code, status and details', () => {
     const sent = catchWith(new AppException('LEAD_NOT_FOUND', 404, 'Lead not found', { id: 'x' }));
     expect(sent.status).toBe(404);

@@ -3,7 +3,8 @@ import Redis from 'ioredis';
 /**
  * Read-through cache of small JSON values in Redis.
  * Readers fill a missing key with SET NX and writers overwrite after their commit, so a reader that
- * loaded stale rows before a write can never replace the writer's fresh value.
+ * loaded stale rows before a write can never replace the writer's fresh value. A deletion is written
+ * as a cached `null` rather than removing the key, for the same reason.
  */
 export class JsonCache<T> {
   constructor(
@@ -14,15 +15,14 @@ export class JsonCache<T> {
 
   async get(id: string, load: (id: string) => Promise<T | null>): Promise<T | null> {
     const cached = await this.redis.get(this.keyOf(id));
-    if (cached !== null) return JSON.parse(cached) as T;
+    if (cached !== null) return JSON.parse(cached) as T | null;
     const fresh = await load(id);
     if (fresh !== null) await this.redis.set(this.keyOf(id), JSON.stringify(fresh), 'EX', this.ttlSeconds, 'NX');
     return fresh;
   }
 
-  /** Write-through after a committed change; a deleted row is cached as absent by removing the key. */
+  /** Write-through after a committed change; `null` records that the row is gone. */
   async put(id: string, value: T | null): Promise<void> {
-    if (value === null) await this.redis.del(this.keyOf(id));
-    else await this.redis.set(this.keyOf(id), JSON.stringify(value), 'EX', this.ttlSeconds);
+    await this.redis.set(this.keyOf(id), JSON.stringify(value), 'EX', this.ttlSeconds);
   }
 }

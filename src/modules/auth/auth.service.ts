@@ -61,6 +61,7 @@ export class AuthService {
 
   async logout(actor: AuthUser, refreshToken?: string): Promise<void> {
     await this.tokens.revokeAccessToken(actor.jti, actor.tokenExpiresAt);
+    await this.sessions.revokeSession(actor.userId, actor.sessionId);
     if (refreshToken) await this.sessions.revokeByToken(actor.userId, refreshToken);
     await this.audit.record({
       organizationId: actor.organizationId,

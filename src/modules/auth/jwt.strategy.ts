@@ -38,7 +38,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     const [user, organization, revoked] = await Promise.all([
       this.users.getState(claims.sub),
       this.organizations.getAccessState(claims.org),
-      this.tokens.isAccessTokenRevoked(claims.jti),
+      this.tokens.isAccessTokenRevoked(claims.jti, claims.sid),
     ]);
     if (revoked || !user || !user.isActive || user.tokenVersion !== claims.ver || user.organizationId !== claims.org) {
       throw new AuthException(AuthErrorCode.SessionRevoked, 'Session is no longer valid; log in again');
@@ -46,6 +46,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (organization?.status !== OrganizationStatus.Active) {
       throw new OrganizationException(OrganizationErrorCode.Suspended, 'Organization is suspended');
     }
-    return { userId: claims.sub, organizationId: claims.org, role: user.role, jti: claims.jti, tokenExpiresAt: claims.exp };
+    return { userId: claims.sub, organizationId: claims.org, role: user.role, jti: claims.jti, sessionId: claims.sid, tokenExpiresAt: claims.exp };
   }
 }

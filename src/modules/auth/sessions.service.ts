@@ -40,6 +40,7 @@ export class SessionsService {
       case 'rotated':
         return { tokens: outcome.tokens, userId: outcome.userId };
       case 'reused':
+        await this.tokens.revokeSessionAccess(outcome.row.familyId);
         await this.audit.record({
           organizationId: outcome.row.organizationId,
           actor: { userId: outcome.row.userId },
@@ -58,7 +59,13 @@ export class SessionsService {
   /** Ends the session a refresh token belongs to, if it is the caller's. */
   async revokeByToken(userId: string, refreshToken: string): Promise<void> {
     const row = await this.refreshTokens.findOneBy({ tokenHash: hashRefreshToken(refreshToken), userId });
-    if (row) await this.revokeFamily(this.dataSource.manager, row.familyId, RefreshRevokeReason.Logout);
+    if (row) await this.revokeSession(userId, row.familyId);
+  }
+
+  /** Ends one login session of the user: its refresh tokens and its live access tokens. */
+  async revokeSession(userId: string, sessionId: string): Promise<void> {
+    await this.refreshTokens.update({ familyId: sessionId, userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: RefreshRevokeReason.Logout });
+    await this.tokens.revokeSessionAccess(sessionId);
   }
 
   async revokeAllOfUser(userId: string, reason: RefreshRevokeReason, manager: EntityManager = this.dataSource.manager): Promise<void> {

@@ -50,11 +50,13 @@ export class TokenService {
 
   /** Issues an access token and a refresh token; `familyId` continues an existing session. */
   async issue(subject: TokenSubject, options: { manager?: EntityManager; familyId?: string } = {}): Promise<IssuedTokens> {
-    const claims: Pick<AccessTokenClaims, 'sub' | 'org' | 'role' | 'jti' | 'ver'> = {
+    const familyId = options.familyId ?? randomUUID();
+    const claims: Pick<AccessTokenClaims, 'sub' | 'org' | 'role' | 'jti' | 'sid' | 'ver'> = {
       sub: subject.id,
       org: subject.organizationId,
       role: subject.role,
       jti: randomUUID(),
+      sid: familyId,
       ver: subject.tokenVersion,
     };
     const accessToken = await this.jwt.signAsync(claims);
@@ -64,7 +66,7 @@ export class TokenService {
     const row = repository.create({
       organizationId: subject.organizationId,
       userId: subject.id,
-      familyId: options.familyId ?? randomUUID(),
+      familyId,
       tokenHash: hashRefreshToken(refreshToken),
       tokenVersion: subject.tokenVersion,
       expiresAt: refreshExpiresAt,
@@ -81,8 +83,17 @@ export class TokenService {
     await this.redis.set(this.revokedKey(jti), '1', 'EX', ttl);
   }
 
-  async isAccessTokenRevoked(jti: string): Promise<boolean> {
-    return (await this.redis.exists(this.revokedKey(jti))) === 1;
+  /** Denies every access token of a session (refresh-token family) for as long as any could live. */
+  async revokeSessionAccess(sessionId: string): Promise<void> {
+    await this.redis.set(this.revokedSessionKey(sessionId), '1', 'EX', this.config.accessTtlSeconds);
+  }
+
+  async isAccessTokenRevoked(jti: string, sessionId: string): Promise<boolean> {
+    return (await this.redis.exists(this.revokedKey(jti), this.revokedSessionKey(sessionId))) > 0;
+  }
+
+  private revokedSessionKey(sessionId: string): string {
+    return this.keys.key('auth', 'revoked-session', sessionId);
   }
 
   private requestValue(key: string, maxLength: number): string | null {
