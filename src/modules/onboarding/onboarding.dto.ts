@@ -1,30 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, IntersectionType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsOptional, IsString, IsTimeZone, Length, ValidateNested } from 'class-validator';
+import { IsDefined, IsString, Length, ValidateNested } from 'class-validator';
 import { trimString } from 'src/common/validation/transforms';
 import { NewOrganizationDto } from 'src/modules/organizations/dto/manage-organization.dto';
 import { OrganizationResponseDto } from 'src/modules/organizations/dto/organization-response.dto';
-import { SUPPORTED_LOCALES } from 'src/modules/organizations/organization.entity';
 import { TokenPairResponseDto } from 'src/modules/auth/dto/auth.dto';
 import { NewAccountDto } from 'src/modules/users/dto/user-input.dto';
 import { UserResponseDto } from 'src/modules/users/dto/user-response.dto';
 
-export class RegisterDto extends NewAccountDto {
+export class RegisterDto extends IntersectionType(NewAccountDto, PickType(NewOrganizationDto, ['timezone', 'locale'] as const)) {
   @ApiProperty({ example: 'Clínica Sorriso', description: 'The new clinic’s name', minLength: 2, maxLength: 120 })
   @Transform(trimString)
   @IsString()
   @Length(2, 120)
   organization_name!: string;
-
-  @ApiPropertyOptional({ example: 'America/Sao_Paulo', default: 'America/Sao_Paulo' })
-  @IsOptional()
-  @IsTimeZone()
-  timezone?: string;
-
-  @ApiPropertyOptional({ example: 'pt-BR', enum: SUPPORTED_LOCALES, default: 'pt-BR' })
-  @IsOptional()
-  @IsIn(SUPPORTED_LOCALES)
-  locale?: string;
 }
 
 export class RegisterResponseDto extends TokenPairResponseDto {

@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuthUser } from 'src/common/auth/auth-user';
 import { escapeLike } from 'src/database/escape-like';
-import { Page, toPage } from 'src/common/pagination';
+import { findPage, Page } from 'src/common/pagination';
 import { JsonCache } from 'src/common/redis/json-cache';
 import { REDIS_CLIENT } from 'src/common/redis/redis.module';
 import { RedisConnectionFactory } from 'src/common/redis/redis-connection.factory';
@@ -73,14 +73,8 @@ export class OrganizationsService {
     if (query.status) qb.andWhere('org.status = :status', { status: query.status });
     if (query.plan) qb.andWhere('org.plan = :plan', { plan: query.plan });
     if (query.search) qb.andWhere('org.name ILIKE :search', { search: `%${escapeLike(query.search)}%` });
-    const direction = query.order === 'asc' ? 'ASC' : 'DESC';
-    const [rows, total] = await qb
-      .orderBy(SORT_COLUMNS[query.sort], direction)
-      .addOrderBy('org.id', direction)
-      .offset(query.offset)
-      .limit(query.limit)
-      .getManyAndCount();
-    return toPage(await Promise.all(rows.map((row) => this.toResponse(row))), total, query);
+    const page = await findPage(qb, query, SORT_COLUMNS);
+    return { ...page, items: await Promise.all(page.items.map((row) => this.toResponse(row))) };
   }
 
   async findOne(id: string): Promise<OrganizationResponseDto> {

@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not, Repository } from 'typeorm';
 import { AuthUser } from 'src/common/auth/auth-user';
 import { Role } from 'src/common/auth/role.enum';
-import { Page, toPage } from 'src/common/pagination';
+import { findPage, Page } from 'src/common/pagination';
 import { inOrganization } from 'src/common/tenancy/visible-to';
 import { escapeLike } from 'src/database/escape-like';
 import { isUniqueViolation } from 'src/database/pg-errors';
@@ -91,14 +91,8 @@ export class UsersService {
     if (query.search) {
       qb.andWhere('(user.name ILIKE :search OR user.email ILIKE :search)', { search: `%${escapeLike(query.search)}%` });
     }
-    const direction = query.order === 'asc' ? 'ASC' : 'DESC';
-    const [rows, total] = await qb
-      .orderBy(SORT_COLUMNS[query.sort], direction)
-      .addOrderBy('user.id', direction)
-      .offset(query.offset)
-      .limit(query.limit)
-      .getManyAndCount();
-    return toPage(rows.map(UserResponseDto.from), total, query);
+    const page = await findPage(qb, query, SORT_COLUMNS);
+    return { ...page, items: page.items.map(UserResponseDto.from) };
   }
 
   async findOne(actor: AuthUser, id: string): Promise<UserResponseDto> {

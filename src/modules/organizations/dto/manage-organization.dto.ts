@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { trimString } from 'src/common/validation/transforms';
 import { IsEnum, IsIn, IsOptional, IsString, IsTimeZone, Length } from 'class-validator';
-import { PageQueryDto } from 'src/common/pagination';
+import { SortablePageQueryDto } from 'src/common/pagination';
 import { OrganizationStatus, SUPPORTED_LOCALES } from '../organization.entity';
 import { PlanCode } from '../plan.entity';
 import { UpdateMyOrganizationDto } from './organization-settings.dto';
@@ -48,7 +48,7 @@ export class SuspendOrganizationDto {
 
 export const ORGANIZATION_SORT_FIELDS = ['created_at', 'name'] as const;
 
-export class ListOrganizationsQueryDto extends PageQueryDto {
+export class ListOrganizationsQueryDto extends SortablePageQueryDto(ORGANIZATION_SORT_FIELDS, 'created_at') {
   @ApiPropertyOptional({ enum: OrganizationStatus, example: OrganizationStatus.Active })
   @IsOptional()
   @IsEnum(OrganizationStatus)
@@ -65,14 +65,4 @@ export class ListOrganizationsQueryDto extends PageQueryDto {
   @IsString()
   @Length(1, 100)
   search?: string;
-
-  @ApiPropertyOptional({ enum: ORGANIZATION_SORT_FIELDS, default: 'created_at' })
-  @IsOptional()
-  @IsIn(ORGANIZATION_SORT_FIELDS)
-  sort: (typeof ORGANIZATION_SORT_FIELDS)[number] = 'created_at';
-
-  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
-  @IsOptional()
-  @IsIn(['asc', 'desc'])
-  order: 'asc' | 'desc' = 'desc';
 }

@@ -2,12 +2,12 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CLINIC_ROLES, ClinicRole, Role } from 'src/common/auth/role.enum';
-import { PageQueryDto } from 'src/common/pagination';
+import { SortablePageQueryDto } from 'src/common/pagination';
 import { toQueryBoolean, trimString } from 'src/common/validation/transforms';
 
 export const USER_SORT_FIELDS = ['created_at', 'name', 'email'] as const;
 
-export class ListUsersQueryDto extends PageQueryDto {
+export class ListUsersQueryDto extends SortablePageQueryDto(USER_SORT_FIELDS, 'created_at') {
   @ApiPropertyOptional({ enum: CLINIC_ROLES, example: Role.Secretary })
   @IsOptional()
   @IsIn(CLINIC_ROLES)
@@ -25,14 +25,4 @@ export class ListUsersQueryDto extends PageQueryDto {
   @IsString()
   @Length(1, 100)
   search?: string;
-
-  @ApiPropertyOptional({ enum: USER_SORT_FIELDS, default: 'created_at' })
-  @IsOptional()
-  @IsIn(USER_SORT_FIELDS)
-  sort: (typeof USER_SORT_FIELDS)[number] = 'created_at';
-
-  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
-  @IsOptional()
-  @IsIn(['asc', 'desc'])
-  order: 'asc' | 'desc' = 'desc';
 }

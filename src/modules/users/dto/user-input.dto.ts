@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { CLINIC_ROLES, ClinicRole, Role } from 'src/common/auth/role.enum';
@@ -36,31 +36,7 @@ export class CreateUserDto extends NewAccountDto {
   is_active?: boolean;
 }
 
-export class UpdateUserDto {
-  @ApiPropertyOptional({ example: 'Ana Souza Lima', minLength: 2, maxLength: 120 })
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @Length(2, 120)
-  name?: string;
-
-  @ApiPropertyOptional({ example: 'ana.lima@clinicaexemplo.com.br' })
-  @IsOptional()
-  @Transform(toLowerTrimmed)
-  @IsEmail()
-  @MaxLength(254)
-  email?: string;
-
-  @ApiPropertyOptional({ enum: CLINIC_ROLES, example: Role.Admin })
-  @IsOptional()
-  @IsIn(CLINIC_ROLES)
-  role?: ClinicRole;
-
-  @ApiPropertyOptional({ example: false, description: 'Deactivating signs the user out everywhere at once' })
-  @IsOptional()
-  @IsBoolean()
-  is_active?: boolean;
-
+export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['name', 'email', 'role', 'is_active'] as const)) {
   @ApiPropertyOptional({ example: 'nova senha provisória', description: 'Admin reset; signs the user out everywhere' })
   @IsOptional()
   @IsString()
@@ -68,21 +44,7 @@ export class UpdateUserDto {
   password?: string;
 }
 
-export class UpdateProfileDto {
-  @ApiPropertyOptional({ example: 'Ana Souza Lima', minLength: 2, maxLength: 120 })
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @Length(2, 120)
-  name?: string;
-
-  @ApiPropertyOptional({ example: 'ana.lima@clinicaexemplo.com.br', description: 'Changing it needs current_password' })
-  @IsOptional()
-  @Transform(toLowerTrimmed)
-  @IsEmail()
-  @MaxLength(254)
-  email?: string;
-
+export class UpdateProfileDto extends PartialType(PickType(NewAccountDto, ['name', 'email'] as const)) {
   @ApiPropertyOptional({ example: 'minha senha atual', description: 'Required when changing the email' })
   @IsOptional()
   @IsString()

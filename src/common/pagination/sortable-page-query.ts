@@ -1,0 +1,49 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
+import { Page, PageQueryDto, toPage } from './page-query.dto';
+
+export type SortOrder = 'asc' | 'desc';
+
+export interface SortablePageQuery<F extends string> extends PageQueryDto {
+  sort: F;
+  order: SortOrder;
+}
+
+/**
+ * A page query that also sorts by one of `fields` (whitelisted, so no column name comes from the client).
+ * `class ListUsersQueryDto extends SortablePageQueryDto(['created_at', 'name'], 'created_at') { … }`
+ */
+export function SortablePageQueryDto<F extends string>(fields: readonly F[], defaultField: F) {
+  class SortableQuery extends PageQueryDto {
+    @ApiPropertyOptional({ enum: fields, default: defaultField, example: defaultField })
+    @IsOptional()
+    @IsIn(fields)
+    sort: F = defaultField;
+
+    @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc', example: 'desc' })
+    @IsOptional()
+    @IsIn(['asc', 'desc'])
+    order: SortOrder = 'desc';
+  }
+  return SortableQuery;
+}
+
+/**
+ * Runs a list query for one page, sorted by the whitelisted column with the row id as tie-breaker so
+ * pages stay stable when sort values repeat.
+ */
+export async function findPage<T extends ObjectLiteral, F extends string>(
+  qb: SelectQueryBuilder<T>,
+  query: SortablePageQuery<F>,
+  columns: Record<F, string>,
+): Promise<Page<T>> {
+  const direction = query.order === 'asc' ? 'ASC' : 'DESC';
+  const [rows, total] = await qb
+    .orderBy(columns[query.sort], direction)
+    .addOrderBy(`${qb.alias}.id`, direction)
+    .offset(query.offset)
+    .limit(query.limit)
+    .getManyAndCount();
+  return toPage(rows, total, query);
+}
