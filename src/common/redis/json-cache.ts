@@ -9,9 +9,14 @@ import Redis from 'ioredis';
 export class JsonCache<T> {
   constructor(
     private readonly redis: Redis,
-    private readonly keyOf: (id: string) => string,
+    readonly keyOf: (id: string) => string,
     private readonly ttlSeconds: number,
   ) {}
+
+  /** Resolves a value already read in a batch (MGET of several caches' keys); loads and fills on a miss. */
+  async resolve(id: string, raw: string | null, load: (id: string) => Promise<T | null>): Promise<T | null> {
+    return raw !== null ? (JSON.parse(raw) as T | null) : this.get(id, load);
+  }
 
   async get(id: string, load: (id: string) => Promise<T | null>): Promise<T | null> {
     const cached = await this.redis.get(this.keyOf(id));

@@ -1,8 +1,11 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import Redis from 'ioredis';
 import { authConfig } from 'src/config/auth.config';
+import { REDIS_CLIENT } from 'src/common/redis/redis.module';
 import { AccessTokenClaims, AuthUser } from 'src/common/auth/auth-user';
 import { OrganizationStatus } from 'src/modules/organizations/organization.entity';
 import { OrganizationErrorCode, OrganizationException } from 'src/modules/organizations/organizations.exceptions';
@@ -14,7 +17,7 @@ import { TokenService } from './token.service';
 export const JWT_ISSUER = 'robbot';
 
 /**
- * Verifies the signature in-process, then checks the live state in Redis (one round trip, pipelined):
+ * Verifies the signature in-process, then checks the live state with one Redis MGET:
  * a deactivated user, a changed password, a logout or a suspension locks out at the next request.
  */
 @Injectable()
@@ -24,10 +27,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     private readonly users: UserAccessService,
     private readonly organizations: OrganizationsService,
     private readonly tokens: TokenService,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.accessSecret,
+      // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a public key
+      // on every verify, which cost ~0.6 ms a request. passport-jwt hands the value straight to it.
+      secretOrKey: createSecretKey(Buffer.from(config.accessSecret)) as unknown as Buffer,
       algorithms: ['HS256'],
       issuer: JWT_ISSUER,
       ignoreExpiration: false,
@@ -35,11 +41,17 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: AccessTokenClaims): Promise<AuthUser> {
-    const [user, organization, revoked] = await Promise.all([
-      this.users.getState(claims.sub),
-      this.organizations.getAccessState(claims.org),
-      this.tokens.isAccessTokenRevoked(claims.jti, claims.sid),
+    const [userRaw, organizationRaw, revokedToken, revokedSession] = await this.redis.mget(
+      this.users.stateKey(claims.sub),
+      this.organizations.accessStateKey(claims.org),
+      ...this.tokens.revocationKeys(claims.jti, claims.sid),
+    );
+    // Only a cache miss (after a restart or expiry) reaches PostgreSQL.
+    const [user, organization] = await Promise.all([
+      this.users.resolveState(claims.sub, userRaw),
+      this.organizations.resolveAccessState(claims.org, organizationRaw),
     ]);
+    const revoked = revokedToken !== null || revokedSession !== null;
     if (revoked || !user || !user.isActive || user.tokenVersion !== claims.ver || user.organizationId !== claims.org) {
       throw new AuthException(AuthErrorCode.SessionRevoked, 'Session is no longer valid; log in again');
     }

@@ -88,8 +88,9 @@ export class TokenService {
     await this.redis.set(this.revokedSessionKey(sessionId), '1', 'EX', this.config.accessTtlSeconds);
   }
 
-  async isAccessTokenRevoked(jti: string, sessionId: string): Promise<boolean> {
-    return (await this.redis.exists(this.revokedKey(jti), this.revokedSessionKey(sessionId))) > 0;
+  /** Keys whose presence revokes an access token: its own id, or its whole session. */
+  revocationKeys(jti: string, sessionId: string): [string, string] {
+    return [this.revokedKey(jti), this.revokedSessionKey(sessionId)];
   }
 
   private revokedSessionKey(sessionId: string): string {

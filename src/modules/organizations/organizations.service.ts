@@ -118,6 +118,15 @@ export class OrganizationsService {
     return this.accessStates.get(organizationId, (id) => this.loadAccessState(id));
   }
 
+  /** The Redis key of the cached state, so the auth guard can batch it with other keys in one MGET. */
+  accessStateKey(organizationId: string): string {
+    return this.accessStates.keyOf(organizationId);
+  }
+
+  resolveAccessState(organizationId: string, raw: string | null): Promise<OrganizationAccessState | null> {
+    return this.accessStates.resolve(organizationId, raw, (id) => this.loadAccessState(id));
+  }
+
   async getPlanOf(organizationId: string, manager?: EntityManager) {
     const repository = manager ? manager.getRepository(OrganizationEntity) : this.organizations;
     const organization = await repository.findOneBy({ id: organizationId });

@@ -43,6 +43,15 @@ export class UserAccessService {
     return this.states.get(userId, (id) => this.loadState(id));
   }
 
+  /** The Redis key of the cached state, so the auth guard can batch it with other keys in one MGET. */
+  stateKey(userId: string): string {
+    return this.states.keyOf(userId);
+  }
+
+  resolveState(userId: string, raw: string | null): Promise<UserAccessState | null> {
+    return this.states.resolve(userId, raw, (id) => this.loadState(id));
+  }
+
   async refresh(userId: string): Promise<void> {
     await this.states.put(userId, await this.loadState(userId));
   }
