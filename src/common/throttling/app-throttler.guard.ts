@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
@@ -41,9 +40,9 @@ export class AppThrottlerGuard extends ThrottlerGuard {
     super(options, storage, reflector);
   }
 
+  // Trackers carry no personal data (emails arrive already hashed), so keys need no hashing here.
   protected override generateKey(_context: ExecutionContext, tracker: string, throttlerName: string): string {
-    const digest = createHash('sha256').update(tracker).digest('base64url').slice(0, 32);
-    return this.redis.key('throttle', throttlerName, digest);
+    return this.redis.key('throttle', throttlerName, tracker);
   }
 
   // The guard throws before writing headers for the limit that tripped; a 429 should still carry them.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ExecutionContext, Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { ThrottlerModule, ThrottlerModuleOptions } from '@nestjs/throttler';
+import { ThrottlerModule, ThrottlerModuleOptions, ThrottlerOptions } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { FastifyRequest } from 'fastify';
 import { throttleConfig } from 'src/config/throttle.config';
@@ -23,42 +23,44 @@ function emailOf(request: Record<string, unknown>): string | undefined {
   return typeof email === 'string' && email.length > 0 ? email.trim().toLowerCase() : undefined;
 }
 
+/** The named limits. Trackers hold no personal data: emails are hashed before they become keys. */
+export function throttlersFor(limits: ConfigType<typeof throttleConfig>): ThrottlerOptions[] {
+  return [
+    {
+      // The per-organization API budget; public routes (no organization yet) are skipped.
+      name: 'org',
+      ttl: MINUTE_MS,
+      limit: limits.orgLimitPerMinute,
+      skipIf: (context) => !requestOf(context).user,
+      getTracker: (request) => `org-${(request as unknown as ThrottledRequest).user?.organizationId}`,
+    },
+    {
+      name: 'login-ip',
+      ttl: MINUTE_MS,
+      limit: limits.loginLimitPerMinute,
+      skipIf: (context) => rateLimitScopeOf(context) !== RateLimitScope.Login,
+      getTracker: (request) => `ip-${(request as unknown as FastifyRequest).ip}`,
+    },
+    {
+      // Per account, so an attacker rotating IPs still gets 5 guesses a minute per email.
+      name: 'login-email',
+      ttl: MINUTE_MS,
+      limit: limits.loginLimitPerMinute,
+      skipIf: (context) => rateLimitScopeOf(context) !== RateLimitScope.Login || !emailOf(requestOf(context) as unknown as Record<string, unknown>),
+      getTracker: (request) => `email-${createHash('sha256').update(emailOf(request) ?? '').digest('hex')}`,
+    },
+    {
+      name: 'register-ip',
+      ttl: HOUR_MS,
+      limit: limits.registerLimitPerHour,
+      skipIf: (context) => rateLimitScopeOf(context) !== RateLimitScope.Register,
+      getTracker: (request) => `ip-${(request as unknown as FastifyRequest).ip}`,
+    },
+  ];
+}
+
 function buildOptions(limits: ConfigType<typeof throttleConfig>, redis: RedisConnectionFactory): ThrottlerModuleOptions {
-  return {
-    storage: new ThrottlerStorageRedisService(redis.create('throttler')),
-    throttlers: [
-      {
-        // The per-organization API budget; public routes (no organization yet) are skipped.
-        name: 'org',
-        ttl: MINUTE_MS,
-        limit: limits.orgLimitPerMinute,
-        skipIf: (context) => !requestOf(context).user,
-        getTracker: (request) => `org-${(request as unknown as ThrottledRequest).user?.organizationId}`,
-      },
-      {
-        name: 'login-ip',
-        ttl: MINUTE_MS,
-        limit: limits.loginLimitPerMinute,
-        skipIf: (context) => rateLimitScopeOf(context) !== RateLimitScope.Login,
-        getTracker: (request) => `ip-${(request as unknown as FastifyRequest).ip}`,
-      },
-      {
-        // Per account, so an attacker rotating IPs still gets 5 guesses a minute per email.
-        name: 'login-email',
-        ttl: MINUTE_MS,
-        limit: limits.loginLimitPerMinute,
-        skipIf: (context) => rateLimitScopeOf(context) !== RateLimitScope.Login || !emailOf(requestOf(context) as never),
-        getTracker: (request) => `email-${createHash('sha256').update(emailOf(request) ?? '').digest('hex')}`,
-      },
-      {
-        name: 'register-ip',
-        ttl: HOUR_MS,
-        limit: limits.registerLimitPerHour,
-        skipIf: (context) => rateLimitScopeOf(context) !== RateLimitScope.Register,
-        getTracker: (request) => `ip-${(request as unknown as FastifyRequest).ip}`,
-      },
-    ],
-  };
+  return { storage: new ThrottlerStorageRedisService(redis.create('throttler')), throttlers: throttlersFor(limits) };
 }
 
 @Module({

@@ -32,7 +32,23 @@ function refreshTokenFactory(overrides: Partial<RefreshTokenEntity> = {}): Refre
   });
 }
 
-const activeUser: UserAccessState = { organizationId, role: Role.Secretary, isActive: true, tokenVersion: 2 };
+const activeUser: UserAccessState = {
+  organizationId,
+  role: Role.Secretary,
+  isActive: true,
+  tokenVersion: 2,
+  profile: {
+    id: userId,
+    organization_id: organizationId,
+    name: 'Ana Souza',
+    email: 'ana@clinic.test',
+    role: Role.Secretary,
+    is_active: true,
+    last_login_at: null,
+    created_at: '2026-01-01T00:00:00.000Z',
+    updated_at: '2026-01-01T00:00:00.000Z',
+  },
+};
 
 const issued: IssuedTokens = {
   accessToken: 'access.jwt',

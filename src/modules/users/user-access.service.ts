@@ -6,6 +6,7 @@ import { Role } from 'src/common/auth/role.enum';
 import { JsonCache } from 'src/common/redis/json-cache';
 import { REDIS_CLIENT } from 'src/common/redis/redis.module';
 import { RedisConnectionFactory } from 'src/common/redis/redis-connection.factory';
+import { UserResponseDto } from './dto/user-response.dto';
 import { UserEntity } from './user.entity';
 
 /** What the auth guard checks on every request; null when the user is gone. */
@@ -14,13 +15,15 @@ export interface UserAccessState {
   role: Role;
   isActive: boolean;
   tokenVersion: number;
+  /** The user as the API shows it, so GET /users/me (the dashboard's most frequent call) skips PostgreSQL. */
+  profile: UserResponseDto;
 }
 
 const ACCESS_STATE_TTL_SECONDS = 300;
 
 /**
  * Everything authentication needs from users: credentials lookup, the cached access state and the
- * token version. Every change that affects access must call `refresh` after its commit.
+ * token version. Every committed change to a user must call `refresh`, so the cache never serves old data.
  */
 @Injectable()
 export class UserAccessService {
@@ -65,14 +68,18 @@ export class UserAccessService {
 
   async recordLogin(userId: string): Promise<void> {
     await this.users.update({ id: userId }, { lastLoginAt: new Date() });
+    await this.refresh(userId);
   }
 
   private async loadState(userId: string): Promise<UserAccessState | null> {
-    const user = await this.users.findOne({
-      where: { id: userId },
-      select: { id: true, organizationId: true, role: true, isActive: true, tokenVersion: true },
-    });
+    const user = await this.users.findOneBy({ id: userId });
     if (!user) return null;
-    return { organizationId: user.organizationId, role: user.role, isActive: user.isActive, tokenVersion: user.tokenVersion };
+    return {
+      organizationId: user.organizationId,
+      role: user.role,
+      isActive: user.isActive,
+      tokenVersion: user.tokenVersion,
+      profile: UserResponseDto.from(user),
+    };
   }
 }

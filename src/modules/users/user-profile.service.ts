@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AuthUser } from 'src/common/auth/auth-user';
 import { isUniqueViolation } from 'src/database/pg-errors';
 import { AuditAction, AuditEntityType } from 'src/modules/audit/audit.constants';
@@ -17,7 +17,6 @@ import { UserErrorCode, UserException } from './users.exceptions';
 @Injectable()
 export class UserProfileService {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
     private readonly access: UserAccessService,
@@ -25,11 +24,13 @@ export class UserProfileService {
   ) {}
 
   async get(actor: AuthUser): Promise<UserResponseDto> {
-    return UserResponseDto.from(await this.load(actor));
+    const state = await this.access.getState(actor.userId);
+    if (!state || state.organizationId !== actor.organizationId) throw new UserException(UserErrorCode.NotFound, 'User not found');
+    return state.profile;
   }
 
   async update(actor: AuthUser, dto: UpdateProfileDto): Promise<UserResponseDto> {
-    const current = await this.load(actor, true);
+    const current = await this.load(actor);
     const emailChanges = dto.email !== undefined && dto.email !== current.email;
     if (emailChanges) await this.assertPassword(current, dto.current_password);
     const changes = diffChanges({ name: current.name, email: current.email }, { name: dto.name, email: dto.email });
@@ -47,12 +48,13 @@ export class UserProfileService {
       );
       return manager.getRepository(UserEntity).findOneByOrFail({ id: current.id });
     });
+    await this.access.refresh(current.id);
     return UserResponseDto.from(saved);
   }
 
   /** Changes the password and signs the user out of every session; the caller issues fresh tokens. */
   async changePassword(actor: AuthUser, dto: ChangePasswordDto): Promise<void> {
-    const user = await this.load(actor, true);
+    const user = await this.load(actor);
     await this.assertPassword(user, dto.current_password);
     this.passwords.assertPolicy(dto.new_password, user.email);
     const passwordHash = await this.passwords.hash(dto.new_password);
@@ -69,10 +71,9 @@ export class UserProfileService {
     await this.access.refresh(user.id);
   }
 
-  private async load(actor: AuthUser, withPassword = false): Promise<UserEntity> {
-    const user = withPassword
-      ? await this.access.findWithPassword({ id: actor.userId })
-      : await this.users.findOneBy({ id: actor.userId, organizationId: actor.organizationId });
+  /** The caller's row with its password hash, for changes that may need the current password. */
+  private async load(actor: AuthUser): Promise<UserEntity> {
+    const user = await this.access.findWithPassword({ id: actor.userId });
     if (!user || user.organizationId !== actor.organizationId) throw new UserException(UserErrorCode.NotFound, 'User not found');
     return user;
   }
