@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { appConfig } from 'src/config/app.config';
 import { AppConfig } from 'src/config/app.config';
+import { flushLogs } from 'src/common/logging/logger.options';
 import { REQUEST_ID_HEADER, resolveRequestId } from 'src/common/request-context/request-context';
 import { ErrorResponseDto } from 'src/common/swagger/error-response.dto';
 import { WorkerRunner } from 'src/queue/worker-runner';
@@ -89,6 +90,11 @@ export async function shutDownGracefully(app: INestApplicationContext, http: Clo
   await app.close();
 }
 
+function exitFlushed(code: number): never {
+  flushLogs();
+  process.exit(code);
+}
+
 export function installShutdownHandlers(app: INestApplicationContext, http: Closable | null, timeoutMs: number): void {
   let shuttingDown = false;
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -98,14 +104,14 @@ export function installShutdownHandlers(app: INestApplicationContext, http: Clos
     logger.log({ signal }, 'shutting down');
     const timer = setTimeout(() => {
       logger.error({ timeoutMs }, 'shutdown timed out; exiting');
-      process.exit(1);
+      exitFlushed(1);
     }, timeoutMs);
     timer.unref();
     shutDownGracefully(app, http)
-      .then(() => process.exit(0))
+      .then(() => exitFlushed(0))
       .catch((error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
+        exitFlushed(1);
       });
   };
   process.once('SIGTERM', onSignal);

@@ -12,6 +12,11 @@ export interface AuthUser {
   sessionId: string;
   /** Access token expiry, seconds since the epoch. */
   tokenExpiresAt: number;
+  /**
+   * The user's cached state exactly as the auth guard read it for this request (owned and typed by the
+   * users module), so a handler that needs it does not read the cache a second time.
+   */
+  readonly cachedState?: unknown;
 }
 
 /** Claims of our access JWT. */

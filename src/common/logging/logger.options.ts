@@ -1,58 +1,79 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Params } from 'nestjs-pino';
+import pino, { DestinationStream } from 'pino';
+import { Options } from 'pino-http';
 import { AppConfig } from 'src/config/app.config';
 
 /**
  * What never reaches the logs: credentials, tokens, and patients' data (phone numbers, chat ids,
- * message bodies). WhatsApp chat ids embed the phone number, hence chatId.
+ * message bodies). WhatsApp chat ids embed the phone number, hence chatId. Request and response headers
+ * need no entry: the serializers below keep only id, method, path and status code.
+ * Each wildcard costs time on every line, so the list holds the names our code actually uses.
  */
 export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-api-key"]',
-  'req.headers["x-webhook-hmac"]',
-  'res.headers["set-cookie"]',
   '*.password',
-  '*.current_password',
-  '*.new_password',
   '*.passwordHash',
   '*.token',
-  '*.accessToken',
-  '*.access_token',
   '*.refreshToken',
   '*.refresh_token',
   '*.apiKey',
-  '*.api_key',
   '*.secret',
   '*.body',
   '*.text',
   '*.phone',
   '*.chatId',
-  '*.chat_id',
 ];
 
-function pathOnly(url: string | undefined): string | undefined {
-  // Query strings can carry search terms such as a patient's phone number.
-  return url?.split('?')[0];
+type RawRequest = IncomingMessage & { originalUrl?: string };
+
+function pathOf(req: RawRequest): string | undefined {
+  // middie strips the mount prefix from url; query strings can carry search terms such as a phone number.
+  return (req.originalUrl ?? req.url)?.split('?')[0];
 }
 
-export function buildLoggerOptions(app: AppConfig): Params {
+export function buildPinoHttpOptions(app: Pick<AppConfig, 'logLevel'>): Options {
   return {
-    pinoHttp: {
-      level: app.logLevel,
-      // Fastify generated the id (resolveRequestId) and stored it on the raw request.
-      genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? 'unknown',
-      redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
-      serializers: {
-        req: (req: IncomingMessage & { id?: string; originalUrl?: string }) => ({ id: req.id, method: req.method, url: pathOnly(req.originalUrl ?? req.url) }),
-        res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      // Probes hit health every few seconds; their lines would drown the rest. (middie strips the mount prefix from url.)
-      autoLogging: { ignore: (req) => pathOnly((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url)?.endsWith('/health') ?? false },
-      customAttributeKeys: { reqId: 'requestId' },
-      quietReqLogger: true,
+    level: app.logLevel,
+    // Fastify generated the id (resolveRequestId) and stored it on the raw request.
+    genReqId: (req) => req.id ?? 'unknown',
+    redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
+    serializers: {
+      req: (req: RawRequest) => ({ id: req.id, method: req.method, url: pathOf(req) }),
+      res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
     },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    // Probes hit health every few seconds; their lines would drown the rest.
+    autoLogging: { ignore: (req) => pathOf(req)?.endsWith('/health') ?? false },
+    customAttributeKeys: { reqId: 'requestId' },
+    quietReqLogger: true,
+  };
+}
+
+const destinations: Array<ReturnType<typeof pino.destination>> = [];
+
+/**
+ * Buffered stdout: a line per request written synchronously was a tenth of a request's CPU.
+ * `flushLogs()` empties the buffer before the process exits.
+ */
+export function createLogDestination(): DestinationStream {
+  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  destinations.push(destination);
+  return destination;
+}
+
+export function flushLogs(): void {
+  for (const destination of destinations) {
+    try {
+      destination.flushSync();
+    } catch {
+      // Not ready yet (nothing written) or already closed: nothing to flush.
+    }
+  }
+}
+
+export function buildLoggerOptions(app: AppConfig, destination: DestinationStream = createLogDestination()): Params {
+  return {
+    pinoHttp: [buildPinoHttpOptions(app), destination],
     // Nest's own lifecycle messages go through pino as well.
     forRoutes: ['*path'],
   };

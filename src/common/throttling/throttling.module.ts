@@ -6,7 +6,8 @@ import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis'
 import { FastifyRequest } from 'fastify';
 import { throttleConfig } from 'src/config/throttle.config';
 import { AuthUser } from 'src/common/auth/auth-user';
-import { RedisConnectionFactory } from 'src/common/redis/redis-connection.factory';
+import Redis from 'ioredis';
+import { REDIS_CLIENT } from 'src/common/redis/redis.module';
 import { RateLimitScope, rateLimitScopeOf } from './rate-limit-scope.decorator';
 
 type ThrottledRequest = FastifyRequest & { user?: AuthUser };
@@ -59,14 +60,14 @@ export function throttlersFor(limits: ConfigType<typeof throttleConfig>): Thrott
   ];
 }
 
-function buildOptions(limits: ConfigType<typeof throttleConfig>, redis: RedisConnectionFactory): ThrottlerModuleOptions {
-  return { storage: new ThrottlerStorageRedisService(redis.create('throttler')), throttlers: throttlersFor(limits) };
+function buildOptions(limits: ConfigType<typeof throttleConfig>, redis: Redis): ThrottlerModuleOptions {
+  return { storage: new ThrottlerStorageRedisService(redis), throttlers: throttlersFor(limits) };
 }
 
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [throttleConfig.KEY, RedisConnectionFactory],
+      inject: [throttleConfig.KEY, REDIS_CLIENT],
       useFactory: buildOptions,
     }),
   ],

@@ -58,6 +58,14 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (organization?.status !== OrganizationStatus.Active) {
       throw new OrganizationException(OrganizationErrorCode.Suspended, 'Organization is suspended');
     }
-    return { userId: claims.sub, organizationId: claims.org, role: user.role, jti: claims.jti, sessionId: claims.sid, tokenExpiresAt: claims.exp };
+    return {
+      userId: claims.sub,
+      organizationId: claims.org,
+      role: user.role,
+      jti: claims.jti,
+      sessionId: claims.sid,
+      tokenExpiresAt: claims.exp,
+      cachedState: user,
+    };
   }
 }

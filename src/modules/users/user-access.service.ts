@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { EntityManager, Repository } from 'typeorm';
+import { AuthUser } from 'src/common/auth/auth-user';
 import { Role } from 'src/common/auth/role.enum';
 import { JsonCache } from 'src/common/redis/json-cache';
 import { REDIS_CLIENT } from 'src/common/redis/redis.module';
@@ -44,6 +45,11 @@ export class UserAccessService {
 
   getState(userId: string): Promise<UserAccessState | null> {
     return this.states.get(userId, (id) => this.loadState(id));
+  }
+
+  /** The caller's state: the copy the auth guard already read for this request, else the cache. */
+  async getStateOf(actor: AuthUser): Promise<UserAccessState | null> {
+    return (actor.cachedState as UserAccessState | undefined) ?? this.getState(actor.userId);
   }
 
   /** The Redis key of the cached state, so the auth guard can batch it with other keys in one MGET. */

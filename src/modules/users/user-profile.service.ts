@@ -24,7 +24,7 @@ export class UserProfileService {
   ) {}
 
   async get(actor: AuthUser): Promise<UserResponseDto> {
-    const state = await this.access.getState(actor.userId);
+    const state = await this.access.getStateOf(actor);
     if (!state || state.organizationId !== actor.organizationId) throw new UserException(UserErrorCode.NotFound, 'User not found');
     return state.profile;
   }
