@@ -129,12 +129,14 @@ describe('Bad input and the error shape', () => {
     const allowed = await http(app).get(`${PREFIX}/health`).set('Origin', 'http://localhost:5173');
     expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:5173');
     expect(allowed.headers['x-content-type-options']).toBe('nosniff');
+    expect(allowed.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
     const other = await http(app).get(`${PREFIX}/health`).set('Origin', 'https://evil.example');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('should serve Swagger UI and the OpenAPI document with bearer auth and the error shape', async () => {
-    await http(app).get('/docs').expect(200);
+    const ui = await http(app).get('/docs').expect(200);
+    expect(ui.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");
     const document = (await http(app).get('/docs-json').expect(200)).body as {
       components: { securitySchemes: Record<string, unknown>; schemas: Record<string, unknown> };
       paths: Record<string, unknown>;
