@@ -12,28 +12,14 @@ import { AuthService } from './auth.service';
 import { RefreshRevokeReason } from './refresh-token.entity';
 import { SessionsService } from './sessions.service';
 import { IssuedTokens, TokenService } from './token.service';
+import { userEntityFactory } from 'test/support/unit/user-entity.factory';
 
 const organizationId = '3f9a4c1e-8d2b-4a51-9c3e-7b1d2e4f5a60';
 const userId = '9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f';
 const credentials = { email: 'ana@clinic.com', password: 'correct horse battery' };
 
 function userFactory(overrides: Partial<UserEntity> = {}): UserEntity {
-  return Object.assign(new UserEntity(), {
-    id: userId,
-    organizationId,
-    name: 'Ana Souza',
-    email: credentials.email,
-    passwordHash: '$argon2id$stored-hash',
-    role: Role.Admin,
-    isActive: true,
-    tokenVersion: 0,
-    lastLoginAt: null,
-    passwordChangedAt: null,
-    deletedAt: null,
-    createdAt: new Date('2026-01-01T00:00:00Z'),
-    updatedAt: new Date('2026-01-01T00:00:00Z'),
-    ...overrides,
-  });
+  return userEntityFactory({ id: userId, organizationId, email: credentials.email, ...overrides });
 }
 
 const issued: IssuedTokens = {

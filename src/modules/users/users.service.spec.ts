@@ -10,6 +10,7 @@ import { PasswordService } from './password.service';
 import { UserAccessService } from './user-access.service';
 import { UserEntity } from './user.entity';
 import { UsersService } from './users.service';
+import { userEntityFactory } from 'test/support/unit/user-entity.factory';
 
 const organizationId = '3f9a4c1e-8d2b-4a51-9c3e-7b1d2e4f5a60';
 const targetId = '9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f';
@@ -18,22 +19,7 @@ const admin: AuthUser = { userId: 'acting-admin-id', organizationId, role: Role.
 const starterPlan: PlanEntity = { code: PlanCode.Starter, name: 'Starter', maxUsers: 3, maxWhatsappNumbers: 1, monthlyInboundMessages: 3_000, monthlyAiTokens: 1_000_000, sortOrder: 2 };
 
 function userFactory(overrides: Partial<UserEntity> = {}): UserEntity {
-  return Object.assign(new UserEntity(), {
-    id: targetId,
-    organizationId,
-    name: 'Ana Souza',
-    email: 'ana@clinic.com',
-    passwordHash: '$argon2id$old',
-    role: Role.Admin,
-    isActive: true,
-    tokenVersion: 4,
-    lastLoginAt: null,
-    passwordChangedAt: null,
-    deletedAt: null,
-    createdAt: new Date('2026-01-01T00:00:00Z'),
-    updatedAt: new Date('2026-01-01T00:00:00Z'),
-    ...overrides,
-  });
+  return userEntityFactory({ id: targetId, organizationId, tokenVersion: 4, passwordHash: '$argon2id$old', ...overrides });
 }
 
 type UserRepositoryMock = jest.Mocked<
