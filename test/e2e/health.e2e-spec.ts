@@ -2,8 +2,9 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS_CLIENT } from 'src/common/redis/redis.module';
-import { http, PREFIX } from '../support/api';
+import { bearer, http, PREFIX } from '../support/api';
 import { createTestApp } from '../support/create-test-app';
+import { createClinic } from '../support/factories';
 
 describe('GET /api/v1/health', () => {
   let app: NestFastifyApplication;
@@ -34,6 +35,15 @@ describe('GET /api/v1/health', () => {
     expect(response.body.status).toBe('error');
     expect(response.body.details.database.status).toBe('down');
     expect(response.body.details.redis.status).toBe('up');
+  });
+
+  it('should answer an authenticated request with 503, not 401, when Redis is down', async () => {
+    const { admin } = await createClinic(app);
+    app.get<Redis>(REDIS_CLIENT).disconnect();
+    const response = await http(app).get(`${PREFIX}/users/me`).set(...bearer(admin));
+    expect(response.status).toBe(503);
+    expect(response.body.code).toBe('SERVICE_UNAVAILABLE');
+    expect(response.headers['retry-after']).toBe('5');
   });
 
   it('should answer 503 when Redis is down', async () => {

@@ -86,6 +86,13 @@ describe(AllExceptionsFilter.name, () => {
     expect(sent.headers['Retry-After']).toBe('5');
   });
 
+  it('should answer 503 when Redis is unreachable', () => {
+    expect(catchWith(new Error('Connection is closed.')).body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
+    expect(catchWith(Object.assign(new Error('Reached the max retries per request limit'), { name: 'MaxRetriesPerRequestError' })).body).toMatchObject({
+      statusCode: 503,
+    });
+  });
+
   it('should hide anything else behind a generic 500', () => {
     const sent = catchWith(new Error('secret internals: password=hunter2'));
     expect(sent.body).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: 'req-1' });

@@ -32,6 +32,15 @@ const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT',
 // Nest re-wraps Fastify's body-parser errors as plain HttpExceptions, keeping only the message.
 const FASTIFY_JSON_ERROR = /(not valid JSON|cannot be empty when content-type is set to 'application\/json')/;
 
+// ioredis gives up on a command with these when Redis is unreachable.
+const REDIS_UNAVAILABLE = new Set(['MaxRetriesPerRequestError', 'Connection is closed.']);
+
+function isInfrastructureDown(exception: unknown): boolean {
+  if (!(exception instanceof Error)) return false;
+  const code = (exception as Error & { code?: unknown }).code;
+  return DB_UNAVAILABLE_CODES.has(String(code)) || REDIS_UNAVAILABLE.has(exception.name) || REDIS_UNAVAILABLE.has(exception.message);
+}
+
 /** Fastify's own errors (body parsing, content type, size) arrive as plain errors with a numeric statusCode. */
 interface FastifyLikeError {
   statusCode?: unknown;
@@ -75,7 +84,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) return this.databaseError(exception, requestId);
     const fastifyError = this.fastifyClientError(exception, requestId);
     if (fastifyError) return fastifyError;
-    if (DB_UNAVAILABLE_CODES.has(String((exception as FastifyLikeError | undefined)?.code))) {
+    if (isInfrastructureDown(exception)) {
       return { statusCode: 503, code: CommonErrorCode.ServiceUnavailable, message: 'Service temporarily unavailable', requestId };
     }
     return { statusCode: 500, code: CommonErrorCode.InternalError, message: 'Internal server error', requestId };

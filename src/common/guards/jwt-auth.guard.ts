@@ -17,10 +17,15 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     return super.canActivate(context);
   }
 
-  // Passport reports failures as (err, false, info); turn them into our error shape.
+  // Passport reports a bad token as (null, false, info) and anything the strategy threw as (err, …).
   override handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {
     if (error instanceof AppException) throw error;
-    if (error || !user) {
+    // The strategy throws only AppExceptions itself; anything else is Redis or PostgreSQL failing, which must
+    // not look like a bad token to the client (it would drop a valid session).
+    if (error) {
+      throw new AppException(CommonErrorCode.ServiceUnavailable, HttpStatus.SERVICE_UNAVAILABLE, 'Authentication is temporarily unavailable');
+    }
+    if (!user) {
       const expired = info instanceof Error && info.name === 'TokenExpiredError';
       throw new AppException(
         CommonErrorCode.Unauthenticated,

@@ -3,6 +3,7 @@ import { IncomingMessage } from 'node:http';
 
 export const REQUEST_ID_KEY = 'requestId';
 export const REQUEST_IP_KEY = 'ip';
+export const REQUEST_USER_AGENT_KEY = 'userAgent';
 export const REQUEST_ID_HEADER = 'x-request-id';
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -18,4 +19,3 @@ export function resolveRequestId(raw: IncomingMessage): string {
   (raw as IncomingMessage & { id?: string }).id = id;
   return id;
 }
-export const REQUEST_USER_AGENT_KEY = 'userAgent';

@@ -32,8 +32,7 @@ export class AuditService {
   /** Writes one entry; pass the transaction's manager so the entry commits or rolls back with the change. */
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
     const repository = manager ? manager.getRepository(AuditLogEntity) : this.auditLogs;
-    await repository.save(
-      repository.create({
+    const log = repository.create({
       organizationId: entry.organizationId,
       actorId: entry.actor?.userId ?? null,
       actorRole: entry.actor?.role ?? null,
@@ -44,8 +43,8 @@ export class AuditService {
       metadata: entry.metadata ?? null,
       ip: this.contextValue(REQUEST_IP_KEY),
       requestId: this.contextValue(REQUEST_ID_KEY),
-      }),
-    );
+    });
+    await repository.save(log);
   }
 
   async list(actor: AuthUser, query: ListAuditLogsQueryDto): Promise<Page<AuditLogResponseDto>> {
