@@ -7,8 +7,11 @@ import { loadTestRun } from '../support/test-run';
 const LOGIN_LIMIT = 5;
 const ORG_LIMIT = 20;
 
+// Every call is a new client: counters live in this run's own key space, so a sequence never collides.
+let clients = 0;
 function clientIp(): string {
-  return `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+  clients += 1;
+  return `198.51.${100 + Math.floor(clients / 250)}.${(clients % 250) + 1}`;
 }
 
 describe('Throttling (Redis-backed, shared across processes)', () => {
