@@ -1,5 +1,5 @@
 import { IncomingMessage } from 'node:http';
-import { resolveRequestId } from './request-context';
+import { clientIpOf, resolveRequestId } from './request-context';
 
 function raw(header?: string): IncomingMessage & { id?: string } {
   return { headers: header === undefined ? {} : { 'x-request-id': header } } as IncomingMessage & { id?: string };
@@ -18,5 +18,22 @@ describe('resolveRequestId', () => {
 
   it('should generate one when the header is missing', () => {
     expect(resolveRequestId(raw())).toHaveLength(36);
+  });
+});
+
+describe('clientIpOf', () => {
+  const raw = (forwardedFor?: string): IncomingMessage =>
+    ({ headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}, socket: { remoteAddress: '10.0.0.5' } }) as unknown as IncomingMessage;
+
+  it('should take the socket’s peer when no proxy is trusted, whatever the headers say', () => {
+    expect(clientIpOf(raw('203.0.113.7'), false)).toBe('10.0.0.5');
+  });
+
+  it('should take the leftmost forwarded address behind a trusted proxy', () => {
+    expect(clientIpOf(raw('203.0.113.7, 10.0.0.1'), true)).toBe('203.0.113.7');
+  });
+
+  it('should fall back to the peer when a trusted proxy sent no header', () => {
+    expect(clientIpOf(raw(), true)).toBe('10.0.0.5');
   });
 });

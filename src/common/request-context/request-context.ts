@@ -16,6 +16,21 @@ export function resolveRequestId(raw: IncomingMessage): string {
   const header = raw.headers[REQUEST_ID_HEADER];
   const candidate = Array.isArray(header) ? header[0] : header;
   const id = candidate && SANE_REQUEST_ID.test(candidate) ? candidate : randomUUID();
-  (raw as IncomingMessage & { id?: string }).id = id;
+  (raw as RawRequest).id = id;
   return id;
+}
+
+export type RawRequest = IncomingMessage & { id?: string };
+
+/**
+ * The client address as Fastify reports it (`request.ip`) for a boolean `trustProxy`: the leftmost
+ * X-Forwarded-For entry when the proxy is trusted, else the socket's peer. Middleware only sees the raw request.
+ */
+export function clientIpOf(raw: IncomingMessage, trustProxy: boolean): string | undefined {
+  if (trustProxy) {
+    const header = raw.headers['x-forwarded-for'];
+    const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return raw.socket?.remoteAddress;
 }
