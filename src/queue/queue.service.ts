@@ -1,8 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
-import { ClsService } from 'nestjs-cls';
-import { REQUEST_ID_KEY } from 'src/common/request-context/request-context';
+import { RequestContextStore } from 'src/common/request-context/request-context.store';
 import { JobName, JobPayloads, QUEUE_OF, QueueName } from './queue.constants';
 
 /** Typed producer: the payload is checked against the job name, and the request id rides along. */
@@ -12,14 +11,13 @@ export class QueueService {
 
   constructor(
     @InjectQueue(QueueName.Maintenance) maintenance: Queue,
-    private readonly cls: ClsService,
   ) {
     this.queues = { [QueueName.Maintenance]: maintenance };
   }
 
   /** `jobId` must be deterministic for idempotent work, joined with "-" (BullMQ rejects ":"). */
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions & { jobId?: string } = {}): Promise<void> {
-    const requestId = this.cls.isActive() ? this.cls.get<string | undefined>(REQUEST_ID_KEY) : undefined;
+    const requestId = RequestContextStore.current()?.requestId;
     await this.queues[QUEUE_OF[name]].add(name, { ...payload, requestId }, options);
   }
 

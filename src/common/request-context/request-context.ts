@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 
-export const REQUEST_ID_KEY = 'requestId';
-export const REQUEST_IP_KEY = 'ip';
-export const REQUEST_USER_AGENT_KEY = 'userAgent';
 export const REQUEST_ID_HEADER = 'x-request-id';
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;

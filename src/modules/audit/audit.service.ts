@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ClsService } from 'nestjs-cls';
 import { Brackets, EntityManager, Repository } from 'typeorm';
 import { AuthUser } from 'src/common/auth/auth-user';
 import { hasPermission, Permission } from 'src/common/auth/permissions';
 import { Role } from 'src/common/auth/role.enum';
 import { Page, toPage } from 'src/common/pagination';
-import { REQUEST_IP_KEY, REQUEST_ID_KEY } from 'src/common/request-context/request-context';
+import { RequestContextStore } from 'src/common/request-context/request-context.store';
 import { AuditLogEntity, FieldChange } from './audit-log.entity';
 import { AuditAction, AuditEntityType } from './audit.constants';
 import { AuditLogResponseDto } from './dto/audit-log-response.dto';
@@ -26,12 +25,12 @@ export interface AuditEntry {
 export class AuditService {
   constructor(
     @InjectRepository(AuditLogEntity) private readonly auditLogs: Repository<AuditLogEntity>,
-    private readonly cls: ClsService,
   ) {}
 
   /** Writes one entry; pass the transaction's manager so the entry commits or rolls back with the change. */
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
     const repository = manager ? manager.getRepository(AuditLogEntity) : this.auditLogs;
+    const request = RequestContextStore.current();
     const log = repository.create({
       organizationId: entry.organizationId,
       actorId: entry.actor?.userId ?? null,
@@ -41,8 +40,8 @@ export class AuditService {
       entityId: entry.entityId ?? null,
       changes: entry.changes && Object.keys(entry.changes).length > 0 ? entry.changes : null,
       metadata: entry.metadata ?? null,
-      ip: this.contextValue(REQUEST_IP_KEY),
-      requestId: this.contextValue(REQUEST_ID_KEY),
+      ip: request?.ip?.slice(0, 64) ?? null,
+      requestId: request?.requestId.slice(0, 64) ?? null,
     });
     await repository.save(log);
   }
@@ -77,9 +76,4 @@ export class AuditService {
     return toPage(rows.map(AuditLogResponseDto.from), total, query);
   }
 
-  private contextValue(key: string): string | null {
-    if (!this.cls.isActive()) return null;
-    const value = this.cls.get<string | undefined>(key);
-    return value ? value.slice(0, 64) : null;
-  }
 }

@@ -4,14 +4,13 @@ import { ConfigType } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import Redis from 'ioredis';
-import { ClsService } from 'nestjs-cls';
 import { EntityManager, Repository } from 'typeorm';
 import { authConfig } from 'src/config/auth.config';
 import { AccessTokenClaims } from 'src/common/auth/auth-user';
 import { Role } from 'src/common/auth/role.enum';
 import { REDIS_CLIENT } from 'src/common/redis/redis.module';
 import { RedisConnectionFactory } from 'src/common/redis/redis-connection.factory';
-import { REQUEST_IP_KEY, REQUEST_USER_AGENT_KEY } from 'src/common/request-context/request-context';
+import { RequestContextStore } from 'src/common/request-context/request-context.store';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
 export interface TokenSubject {
@@ -45,7 +44,6 @@ export class TokenService {
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly keys: RedisConnectionFactory,
-    private readonly cls: ClsService,
   ) {}
 
   /** Issues an access token and a refresh token; `familyId` continues an existing session. */
@@ -63,6 +61,7 @@ export class TokenService {
     const refreshToken = REFRESH_TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.refreshTtlDays * DAY_MS);
     const repository = options.manager ? options.manager.getRepository(RefreshTokenEntity) : this.refreshTokens;
+    const request = RequestContextStore.current();
     const row = repository.create({
       organizationId: subject.organizationId,
       userId: subject.id,
@@ -70,8 +69,8 @@ export class TokenService {
       tokenHash: hashRefreshToken(refreshToken),
       tokenVersion: subject.tokenVersion,
       expiresAt: refreshExpiresAt,
-      createdByIp: this.requestValue(REQUEST_IP_KEY, 64),
-      userAgent: this.requestValue(REQUEST_USER_AGENT_KEY, 255),
+      createdByIp: request?.ip?.slice(0, 64) ?? null,
+      userAgent: request?.userAgent?.slice(0, 255) ?? null,
     });
     await repository.insert(row);
     return { accessToken, expiresIn: this.config.accessTtlSeconds, refreshToken, refreshExpiresAt, refreshTokenId: row.id };
@@ -95,11 +94,6 @@ export class TokenService {
 
   private revokedSessionKey(sessionId: string): string {
     return this.keys.key('auth', 'revoked-session', sessionId);
-  }
-
-  private requestValue(key: string, maxLength: number): string | null {
-    const value = this.cls.isActive() ? this.cls.get<string | undefined>(key) : undefined;
-    return value ? value.slice(0, maxLength) : null;
   }
 
   private revokedKey(jti: string): string {
