@@ -27,7 +27,7 @@ function intFromEnv(name: string, fallback: number): number {
 // The figures; the env knobs exist for quick experiments, not for the reported numbers.
 const SATURATION_CONNECTIONS = 100;
 const FIXED_RATE = 2_000;
-const FIXED_RATE_CONNECTIONS = 50;
+const FIXED_RATE_CONNECTIONS = 10;
 const DURATION_S = intFromEnv('BENCH_DURATION_S', 15);
 const WARMUP_S = intFromEnv('BENCH_WARMUP_S', 3);
 const TARGET_RATIO_PCT = 10;

@@ -11,8 +11,8 @@ function captureLogger(): { logger: pino.Logger; lines: () => Array<Record<strin
       done();
     },
   });
-  const { redact, serializers } = buildPinoHttpOptions({ logLevel: 'info' });
-  const logger = pino({ redact, serializers }, sink);
+  const { formatters, serializers } = buildPinoHttpOptions({ logLevel: 'info' });
+  const logger = pino({ formatters, serializers }, sink);
   return { logger, lines: () => chunks.join('').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
 
@@ -31,6 +31,23 @@ describe('logger options', () => {
     const serialized = JSON.stringify(line);
     for (const secret of ['hunter2', 'rt_abc', 'dor no peito', '5511999999999']) expect(serialized).not.toContain(secret);
     expect(line.user).toEqual({ id: 'u1' });
+  });
+
+  it('should censor sensitive fields at the top level too, and leave other objects untouched', () => {
+    const { logger, lines } = captureLogger();
+    const context = { userId: 'u1' };
+    logger.info({ password: 'hunter2-hunter2', context }, 'top level');
+    const [line] = lines();
+    expect(line.password).toBe('[REDACTED]');
+    expect(line.context).toEqual({ userId: 'u1' });
+    expect(context).toEqual({ userId: 'u1' });
+  });
+
+  it('should not change the caller’s objects when censoring', () => {
+    const { logger } = captureLogger();
+    const dto = { password: 'hunter2-hunter2' };
+    logger.info({ dto }, 'handled');
+    expect(dto.password).toBe('hunter2-hunter2');
   });
 
   it('should log a request as id, method and path only: no headers, no query string', () => {

@@ -8,21 +8,52 @@ import { AppConfig } from 'src/config/app.config';
  * What never reaches the logs: credentials, tokens, and patients' data (phone numbers, chat ids,
  * message bodies). WhatsApp chat ids embed the phone number, hence chatId. Request and response headers
  * need no entry: the serializers below keep only id, method, path and status code.
- * Each wildcard costs time on every line, so the list holds the names our code actually uses.
  */
-export const REDACTED_PATHS = [
-  '*.password',
-  '*.passwordHash',
-  '*.token',
-  '*.refreshToken',
-  '*.refresh_token',
-  '*.apiKey',
-  '*.secret',
-  '*.body',
-  '*.text',
-  '*.phone',
-  '*.chatId',
-];
+export const REDACTED_FIELDS: ReadonlySet<string> = new Set([
+  'password',
+  'passwordHash',
+  'token',
+  'refreshToken',
+  'refresh_token',
+  'apiKey',
+  'secret',
+  'body',
+  'text',
+  'phone',
+  'chatId',
+]);
+
+export const CENSORED = '[REDACTED]';
+
+// Only plain data objects: class instances (requests, errors) have their own serializers.
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+function censorFields(object: Record<string, unknown>): Record<string, unknown> {
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(object)) {
+    if (REDACTED_FIELDS.has(key)) (copy ??= { ...object })[key] = CENSORED;
+  }
+  return copy ?? object;
+}
+
+/**
+ * Censors the sensitive fields of a log object and of the objects directly inside it (pino's `*.field`).
+ * pino's own `redact` with these wildcards cost about 10 µs a line, a few percent of a request; this
+ * allocates only when something must be censored.
+ */
+export function censorSensitive(object: Record<string, unknown>): Record<string, unknown> {
+  let result = censorFields(object);
+  for (const [key, value] of Object.entries(result)) {
+    if (!isPlainObject(value)) continue;
+    const censored = censorFields(value);
+    if (censored !== value) (result === object ? (result = { ...object }) : result)[key] = censored;
+  }
+  return result;
+}
 
 type RawRequest = IncomingMessage & { originalUrl?: string };
 
@@ -36,7 +67,7 @@ export function buildPinoHttpOptions(app: Pick<AppConfig, 'logLevel'>): Options 
     level: app.logLevel,
     // Fastify generated the id (resolveRequestId) and stored it on the raw request.
     genReqId: (req) => req.id ?? 'unknown',
-    redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
+    formatters: { log: censorSensitive },
     serializers: {
       req: (req: RawRequest) => ({ id: req.id, method: req.method, url: pathOf(req) }),
       res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
