@@ -13,8 +13,16 @@ import { OrganizationsService } from 'src/modules/organizations/organizations.se
 import { UserAccessService } from 'src/modules/users/user-access.service';
 import { AuthErrorCode, AuthException } from './auth.exceptions';
 import { TokenService } from './token.service';
+import { VerifiedTokenCache } from './verified-token.cache';
 
 export const JWT_ISSUER = 'robbot';
+
+const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
+
+interface PassportActions {
+  success(user: AuthUser): void;
+  error(error: unknown): void;
+}
 
 /**
  * Verifies the signature in-process, then checks the live state with one Redis MGET:
@@ -22,6 +30,8 @@ export const JWT_ISSUER = 'robbot';
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  private readonly verified = new VerifiedTokenCache();
+
   constructor(
     @Inject(authConfig.KEY) config: ConfigType<typeof authConfig>,
     private readonly users: UserAccessService,
@@ -30,7 +40,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
   ) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      jwtFromRequest: bearerToken,
+      passReqToCallback: true,
       // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a public key
       // on every verify, which cost ~0.6 ms a request. passport-jwt hands the value straight to it.
       secretOrKey: createSecretKey(Buffer.from(config.accessSecret)) as unknown as Buffer,
@@ -40,7 +51,26 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(claims: AccessTokenClaims): Promise<AuthUser> {
+  /** A token verified before skips passport-jwt's signature check; everything else runs as usual. */
+  override authenticate(request: Parameters<Strategy['authenticate']>[0], options?: object): void {
+    const token = bearerToken(request);
+    const claims = token ? this.verified.get(token) : undefined;
+    if (!claims) return super.authenticate(request, options);
+    const actions = this as unknown as PassportActions;
+    this.check(claims).then(
+      (user) => actions.success(user),
+      (error: unknown) => actions.error(error),
+    );
+  }
+
+  /** Called by passport-jwt only after the signature, issuer and expiry were verified. */
+  async validate(request: Parameters<Strategy['authenticate']>[0], claims: AccessTokenClaims): Promise<AuthUser> {
+    const token = bearerToken(request);
+    if (token) this.verified.remember(token, claims);
+    return this.check(claims);
+  }
+
+  private async check(claims: AccessTokenClaims): Promise<AuthUser> {
     const [userRaw, organizationRaw, revokedToken, revokedSession] = await this.redis.mget(
       this.users.stateKey(claims.sub),
       this.organizations.accessStateKey(claims.org),
