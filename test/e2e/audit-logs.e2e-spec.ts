@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Response, Test } from 'supertest';
 import { bearer, http, loginSuperAdmin, PREFIX, Session, TEST_PASSWORD, uniqueEmail } from '../support/api';
-import { createTestApp } from '../support/create-test-app';
+import { withTestApp } from '../support/create-test-app';
 import { expectError, expectInvalidFields } from '../support/expect-error';
 import { createClinic, createMember } from '../support/factories';
 
@@ -34,13 +34,7 @@ function requestId(): string {
 describe('Audit logs (e2e)', () => {
   let app: NestFastifyApplication;
 
-  beforeAll(async () => {
-    app = await createTestApp();
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
+  withTestApp((created) => (app = created));
 
   function audit(session: Pick<Session, 'accessToken'>, query: Record<string, string | number> = {}): Test {
     return http(app).get(AUDIT).query({ limit: 100, ...query }).set(...bearer(session));

@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { bearer, http, login, loginSuperAdmin, PREFIX, Session, TEST_PASSWORD, uniqueEmail } from '../support/api';
-import { createTestApp } from '../support/create-test-app';
+import { withTestApp } from '../support/create-test-app';
 
 describe('POST /auth/register (self-service onboarding)', () => {
   let app: NestFastifyApplication;
 
-  beforeAll(async () => {
-    app = await createTestApp();
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
+  withTestApp((created) => (app = created));
 
   const registration = (overrides: Record<string, unknown> = {}) => ({
     name: 'Dra. Nova Cadastro',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Response, Test } from 'supertest';
 import { bearer, http, login, PREFIX, Session, TEST_PASSWORD, uniqueEmail } from '../support/api';
-import { createTestApp } from '../support/create-test-app';
+import { withTestApp } from '../support/create-test-app';
 import { expectError, expectInvalidFields } from '../support/expect-error';
 import { createClinic, createMember } from '../support/factories';
 
@@ -25,13 +25,7 @@ function idsOf(response: Response): string[] {
 describe('Users (e2e)', () => {
   let app: NestFastifyApplication;
 
-  beforeAll(async () => {
-    app = await createTestApp();
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
+  withTestApp((created) => (app = created));
 
   function addUser(admin: Session, fields: Record<string, unknown> = {}): Test {
     return http(app)

@@ -29,3 +29,15 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<N
     }
   }
 }
+
+/** Boots the app once for the enclosing `describe` and closes it afterwards; `use` receives it. */
+export function withTestApp(use: (app: NestFastifyApplication) => void, env: Record<string, string> = {}): void {
+  let app: NestFastifyApplication | undefined;
+  beforeAll(async () => {
+    app = await createTestApp(env);
+    use(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+}
