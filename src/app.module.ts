@@ -1,5 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ConfigModule, ConfigType } from '@nestjs/config';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { appConfig, CONFIG_NAMESPACES, validateEnv } from 'src/config';
@@ -13,7 +14,13 @@ import { AppThrottlerGuard } from 'src/common/throttling/app-throttler.guard';
 import { ThrottlingModule } from 'src/common/throttling/throttling.module';
 import { createValidationPipe } from 'src/common/validation/validation';
 import { DatabaseModule } from 'src/database/database.module';
+import { CryptoModule } from 'src/common/crypto/crypto.module';
+import { AlertsModule } from 'src/modules/alerts/alerts.module';
 import { AuditModule } from 'src/modules/audit/audit.module';
+import { ContactsModule } from 'src/modules/contacts/contacts.module';
+import { ConversationsModule } from 'src/modules/conversations/conversations.module';
+import { QueueAdminModule } from 'src/modules/queue-admin/queue-admin.module';
+import { WahaModule } from 'src/modules/waha/waha.module';
 import { AuthModule } from 'src/modules/auth/auth.module';
 import { HealthModule } from 'src/modules/health/health.module';
 import { OnboardingModule } from 'src/modules/onboarding/onboarding.module';
@@ -25,7 +32,9 @@ import { QueueModule } from 'src/queue/queue.module';
   imports: [
     ConfigModule.forRoot({ isGlobal: true, cache: true, load: CONFIG_NAMESPACES, validate: validateEnv }),
     LoggerModule.forRootAsync({ inject: [appConfig.KEY], useFactory: (app: ConfigType<typeof appConfig>) => buildLoggerOptions(app) }),
+    EventEmitterModule.forRoot(),
     RedisModule,
+    CryptoModule,
     DatabaseModule,
     QueueModule,
     ThrottlingModule,
@@ -35,6 +44,11 @@ import { QueueModule } from 'src/queue/queue.module';
     AuthModule,
     OnboardingModule,
     HealthModule,
+    AlertsModule,
+    WahaModule,
+    ContactsModule,
+    ConversationsModule,
+    QueueAdminModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -76,6 +76,37 @@ export class EnvironmentVariables {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) WAHA_BASE_URL: string = 'http://127.0.0.1:3001';
   @IsOptional() @IsString() WAHA_API_KEY?: string;
   @Type(() => Number) @IsInt() @Min(100) WAHA_TIMEOUT_MS: number = 10_000;
+  /** Where WAHA can reach our webhook; written into each session's config. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  WAHA_WEBHOOK_URL: string = 'http://127.0.0.1:3000/api/v1/webhooks/waha';
+  @Type(() => Number) @IsInt() @Min(10) WAHA_SESSION_CHECK_INTERVAL_SECONDS: number = 300;
+  @Type(() => Number) @IsInt() @Min(1) @Max(20) WAHA_MAX_RESTART_ATTEMPTS: number = 5;
+
+  // whatsapp (inbound and outbound messaging)
+  @Type(() => Number) @IsInt() @Min(1) @Max(600) WHATSAPP_DEFAULT_SEND_RATE_PER_MINUTE: number = 20;
+  @Type(() => Number) @IsInt() @Min(0) @Max(600_000) WHATSAPP_DEFAULT_MIN_CHAT_GAP_MS: number = 1_500;
+  @Type(() => Number) @IsInt() @Min(0) @Max(1_000) WHATSAPP_TYPING_MS_PER_CHAR: number = 35;
+  @Type(() => Number) @IsInt() @Min(0) @Max(60_000) WHATSAPP_TYPING_MAX_MS: number = 4_000;
+  @Type(() => Number) @IsInt() @Min(1) @Max(8) WHATSAPP_SEND_ATTEMPTS: number = 8;
+  @Type(() => Number) @IsInt() @Min(10) WHATSAPP_SEND_BACKOFF_MS: number = 5_000;
+  @Type(() => Number) @IsInt() @Min(1_000) INBOX_SWEEP_AFTER_MS: number = 30_000;
+  @Type(() => Number) @IsInt() @Min(1) QUEUE_BACKLOG_ALERT_THRESHOLD: number = 100;
+
+  // media
+  @IsString() MEDIA_STORAGE_DIR: string = 'var/media';
+  @Type(() => Number) @IsInt() @Min(1_024) MEDIA_MAX_BYTES: number = 16 * 1024 * 1024;
+  @IsString() MEDIA_ALLOWED_MIMETYPES: string =
+    'image/jpeg,image/png,image/webp,audio/ogg,audio/mpeg,audio/mp4,audio/aac,video/mp4,video/3gpp,application/pdf';
+
+  // secrets at rest
+  /**
+   * AES-256-GCM key ring, `id:base64key` comma-separated, newest first: new secrets use the first key,
+   * older ones stay readable until rotated, so a key change needs no downtime.
+   */
+  @Matches(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=)*$/, {
+    message: 'SECRETS_ENCRYPTION_KEYS must be "id:base64-32-byte-key" entries separated by commas',
+  })
+  SECRETS_ENCRYPTION_KEYS: string = 'dev1:ZGV2LW9ubHktc2VjcmV0cy1rZXktY2hhbmdlLW1lISE=';
 
   // ai
   @IsIn(AI_PROVIDERS) AI_PROVIDER: string = 'offline';
@@ -89,6 +120,7 @@ export type Env = EnvironmentVariables;
 
 const DEV_ONLY_DEFAULTS: Partial<Record<keyof EnvironmentVariables, string>> = {
   JWT_ACCESS_SECRET: new EnvironmentVariables().JWT_ACCESS_SECRET,
+  SECRETS_ENCRYPTION_KEYS: new EnvironmentVariables().SECRETS_ENCRYPTION_KEYS,
 };
 
 // The defaults make a laptop work with no .env; in production they would be public secrets.

@@ -1,19 +1,48 @@
-/** The one catalogue of queues, jobs and payloads. Job names are strings, never class names. */
+/**
+ * The one catalogue of queues, jobs and payloads. Job names are strings, never class names.
+ * A queue has exactly one processor class (a BullMQ worker takes every job of its queue), so each
+ * feature that runs background work owns its queues.
+ */
 export enum QueueName {
   Maintenance = 'maintenance',
+  WahaInbound = 'waha-inbound',
+  WhatsappOutbound = 'whatsapp-outbound',
+  Media = 'media',
+  WahaMaintenance = 'waha-maintenance',
+  Monitoring = 'monitoring',
 }
 
 export enum JobName {
   PurgeExpiredSessions = 'purge-expired-sessions',
+  ProcessInboxEvents = 'process-inbox-events',
+  SweepInbox = 'sweep-inbox',
+  SendWhatsappMessage = 'send-whatsapp-message',
+  DownloadMessageMedia = 'download-message-media',
+  CheckWhatsappSessions = 'check-whatsapp-sessions',
+  MonitorQueues = 'monitor-queues',
 }
 
 /** Ids only: handlers reload rows and skip work that is already done. */
 export interface JobPayloads {
   [JobName.PurgeExpiredSessions]: { graceDays: number };
+  /** A batch of webhook inbox rows (one job per batched insert keeps Redis round trips per webhook low). */
+  [JobName.ProcessInboxEvents]: { inboxEventIds: string[] };
+  [JobName.SweepInbox]: Record<string, never>;
+  [JobName.SendWhatsappMessage]: { organizationId: string; messageId: string };
+  [JobName.DownloadMessageMedia]: { organizationId: string; messageId: string };
+  /** Without `sessionId`, every session of every organization is checked. */
+  [JobName.CheckWhatsappSessions]: { organizationId?: string; sessionId?: string };
+  [JobName.MonitorQueues]: Record<string, never>;
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.PurgeExpiredSessions]: QueueName.Maintenance,
+  [JobName.ProcessInboxEvents]: QueueName.WahaInbound,
+  [JobName.SweepInbox]: QueueName.WahaMaintenance,
+  [JobName.SendWhatsappMessage]: QueueName.WhatsappOutbound,
+  [JobName.DownloadMessageMedia]: QueueName.Media,
+  [JobName.CheckWhatsappSessions]: QueueName.WahaMaintenance,
+  [JobName.MonitorQueues]: QueueName.Monitoring,
 };
 
 /** Added by QueueService to every job, so one request id follows the work from HTTP into the worker. */
@@ -22,6 +51,9 @@ export interface JobMeta {
 }
 
 export const MAINTENANCE_WORKER_CONCURRENCY = 1;
+export const INBOUND_WORKER_CONCURRENCY = 8;
+export const OUTBOUND_WORKER_CONCURRENCY = 10;
+export const MEDIA_WORKER_CONCURRENCY = 4;
 
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 3,

@@ -11,8 +11,20 @@ export class QueueService {
 
   constructor(
     @InjectQueue(QueueName.Maintenance) maintenance: Queue,
+    @InjectQueue(QueueName.WahaInbound) wahaInbound: Queue,
+    @InjectQueue(QueueName.WhatsappOutbound) whatsappOutbound: Queue,
+    @InjectQueue(QueueName.Media) media: Queue,
+    @InjectQueue(QueueName.WahaMaintenance) wahaMaintenance: Queue,
+    @InjectQueue(QueueName.Monitoring) monitoring: Queue,
   ) {
-    this.queues = { [QueueName.Maintenance]: maintenance };
+    this.queues = {
+      [QueueName.Maintenance]: maintenance,
+      [QueueName.WahaInbound]: wahaInbound,
+      [QueueName.WhatsappOutbound]: whatsappOutbound,
+      [QueueName.Media]: media,
+      [QueueName.WahaMaintenance]: wahaMaintenance,
+      [QueueName.Monitoring]: monitoring,
+    };
   }
 
   /** `jobId` must be deterministic for idempotent work, joined with "-" (BullMQ rejects ":"). */
@@ -24,6 +36,13 @@ export class QueueService {
   /** Repeating work under a stable scheduler id; calling it again just updates the schedule. */
   async schedule<N extends JobName>(name: N, payload: JobPayloads[N], everyMs: number): Promise<void> {
     await this.queues[QUEUE_OF[name]].upsertJobScheduler(name, { every: everyMs }, { name, data: payload });
+  }
+
+  /** Several jobs of one name in one Redis round trip. */
+  async enqueueMany<N extends JobName>(name: N, jobs: { payload: JobPayloads[N]; options?: JobsOptions }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    const requestId = RequestContextStore.current()?.requestId;
+    await this.queues[QUEUE_OF[name]].addBulk(jobs.map(({ payload, options }) => ({ name, data: { ...payload, requestId }, opts: options })));
   }
 
   async closeAll(): Promise<void> {

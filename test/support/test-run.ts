@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 /** What global setup decided for this run: a throwaway database and Redis key prefix. */
 export interface TestRun {
   databaseName: string;
@@ -31,6 +33,14 @@ export function testEnvironment(run: TestRun): Record<string, string> {
     THROTTLE_LOGIN_LIMIT_PER_MINUTE: '100000',
     THROTTLE_REGISTER_LIMIT_PER_HOUR: '100000',
     WAHA_BASE_URL: 'http://127.0.0.1:9',
+    WAHA_TIMEOUT_MS: '2000',
+    MEDIA_STORAGE_DIR: join(tmpdir(), `robbot-media-${run.databaseName}`),
+    // Fast retries and no artificial typing pauses, so queue tests finish quickly.
+    WHATSAPP_SEND_BACKOFF_MS: '100',
+    WHATSAPP_TYPING_MS_PER_CHAR: '0',
+    WHATSAPP_DEFAULT_MIN_CHAT_GAP_MS: '0',
+    WHATSAPP_DEFAULT_SEND_RATE_PER_MINUTE: '600',
+    INBOX_SWEEP_AFTER_MS: '1000',
     JWT_ACCESS_SECRET: 'test-access-secret-0123456789-abcdefghijklmnop',
   };
 }

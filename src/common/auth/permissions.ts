@@ -13,19 +13,56 @@ export enum Permission {
   SessionsManage = 'sessions:manage',
   AuditRead = 'audit:read',
   AuditReadAll = 'audit:read-all',
+  WhatsappSessionsRead = 'whatsapp-sessions:read',
+  WhatsappSessionsManage = 'whatsapp-sessions:manage',
+  AlertsRead = 'alerts:read',
+  AlertsReadAll = 'alerts:read-all',
+  AlertsManage = 'alerts:manage',
+  ContactsRead = 'contacts:read',
+  ContactsWrite = 'contacts:write',
+  ContactsDelete = 'contacts:delete',
+  ContactsImport = 'contacts:import',
+  ConversationsRead = 'conversations:read',
+  /** Without it (secretaries), only conversations assigned to the caller and the unassigned queue are visible. */
+  ConversationsReadAll = 'conversations:read-all',
+  MessagesSend = 'messages:send',
+  QueueManage = 'queue:manage',
 }
 
 const SELF_SERVICE = [Permission.ProfileRead, Permission.ProfileWrite, Permission.SessionsManage, Permission.PlansRead];
 
-const CLINIC_READ_PERMISSIONS = new Set<Permission>([...SELF_SERVICE, Permission.OrganizationRead, Permission.UsersRead]);
+const CLINIC_READ_PERMISSIONS = new Set<Permission>([
+  ...SELF_SERVICE,
+  Permission.OrganizationRead,
+  Permission.UsersRead,
+  Permission.WhatsappSessionsRead,
+  Permission.ContactsRead,
+  Permission.ConversationsRead,
+  Permission.ConversationsReadAll,
+]);
 
-const SECRETARY_PERMISSIONS = new Set<Permission>([...SELF_SERVICE, Permission.OrganizationRead]);
+// Conversations are further scoped for secretaries: hers and the unassigned queue.
+const SECRETARY_PERMISSIONS = new Set<Permission>([
+  ...SELF_SERVICE,
+  Permission.OrganizationRead,
+  Permission.ContactsRead,
+  Permission.ContactsWrite,
+  Permission.ConversationsRead,
+  Permission.MessagesSend,
+]);
 
 const CLINIC_PERMISSIONS = new Set<Permission>([
   ...CLINIC_READ_PERMISSIONS,
   Permission.OrganizationUpdate,
   Permission.UsersWrite,
   Permission.AuditRead,
+  Permission.WhatsappSessionsManage,
+  Permission.AlertsRead,
+  Permission.AlertsManage,
+  Permission.ContactsWrite,
+  Permission.ContactsDelete,
+  Permission.ContactsImport,
+  Permission.MessagesSend,
 ]);
 
 const PLATFORM_PERMISSIONS = new Set<Permission>([
@@ -34,6 +71,10 @@ const PLATFORM_PERMISSIONS = new Set<Permission>([
   Permission.OrganizationsManage,
   Permission.AuditRead,
   Permission.AuditReadAll,
+  Permission.AlertsRead,
+  Permission.AlertsReadAll,
+  Permission.AlertsManage,
+  Permission.QueueManage,
 ]);
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

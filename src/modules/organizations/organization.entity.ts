@@ -33,6 +33,9 @@ export class OrganizationEntity {
   @Column({ type: 'varchar', length: 16, default: DEFAULT_LOCALE }) locale!: string;
   /** The platform's own organization, home of super admins; never listed or managed as a clinic. */
   @Column({ type: 'boolean', default: false }) isPlatform!: boolean;
+  /** Send governance per WhatsApp number; null means the deployment default. */
+  @Column({ type: 'int', nullable: true }) whatsappSendRatePerMinute!: number | null;
+  @Column({ type: 'int', nullable: true }) whatsappMinChatGapMs!: number | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -24,12 +24,20 @@ export interface OrganizationAccessState {
   status: OrganizationStatus;
 }
 
+export interface OrganizationMessagingSettings {
+  timezone: string;
+  locale: string;
+  sendRatePerMinute: number | null;
+  minChatGapMs: number | null;
+}
+
 const ACCESS_STATE_TTL_SECONDS = 300;
 const SORT_COLUMNS = { created_at: 'org.created_at', name: 'org.name' } as const;
 
 @Injectable()
 export class OrganizationsService {
   private readonly accessStates: JsonCache<OrganizationAccessState>;
+  private platformId: string | undefined;
 
   constructor(
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
@@ -127,6 +135,27 @@ export class OrganizationsService {
     return this.accessStates.resolve(organizationId, raw, (id) => this.loadAccessState(id));
   }
 
+  /** Where platform-wide alerts and records belong. */
+  async getPlatformOrganizationId(): Promise<string> {
+    this.platformId ??= (await this.organizations.findOneOrFail({ where: { isPlatform: true }, select: { id: true } })).id;
+    return this.platformId;
+  }
+
+  /** What messaging needs per organization; null fields mean the deployment default. */
+  async getMessagingSettings(organizationId: string): Promise<OrganizationMessagingSettings> {
+    const organization = await this.organizations.findOne({
+      where: { id: organizationId },
+      select: { id: true, timezone: true, locale: true, whatsappSendRatePerMinute: true, whatsappMinChatGapMs: true },
+    });
+    if (!organization) throw notFound();
+    return {
+      timezone: organization.timezone,
+      locale: organization.locale,
+      sendRatePerMinute: organization.whatsappSendRatePerMinute,
+      minChatGapMs: organization.whatsappMinChatGapMs,
+    };
+  }
+
   async getPlanOf(organizationId: string, manager?: EntityManager) {
     const repository = manager ? manager.getRepository(OrganizationEntity) : this.organizations;
     const organization = await repository.findOneBy({ id: organizationId });
@@ -147,8 +176,14 @@ export class OrganizationsService {
       const repository = manager.getRepository(OrganizationEntity);
       const organization = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!organization) throw notFound();
-      const changes = diffChanges({ ...organization }, { ...dto });
-      Object.assign(organization, dto);
+      const { whatsapp_send_rate_per_minute: sendRate, whatsapp_min_chat_gap_ms: chatGap, ...plain } = dto;
+      const next = {
+        ...plain,
+        ...(sendRate !== undefined ? { whatsappSendRatePerMinute: sendRate } : {}),
+        ...(chatGap !== undefined ? { whatsappMinChatGapMs: chatGap } : {}),
+      };
+      const changes = diffChanges({ ...organization }, next);
+      Object.assign(organization, next);
       const updated = await repository.save(organization);
       if (Object.keys(changes).length > 0) {
         await this.audit.record(

@@ -13,6 +13,10 @@ export class OrganizationResponseDto {
   @ApiProperty({ example: null, nullable: true, type: String }) suspension_reason!: string | null;
   @ApiProperty({ example: 'America/Sao_Paulo' }) timezone!: string;
   @ApiProperty({ example: 'pt-BR' }) locale!: string;
+  @ApiProperty({ example: null, nullable: true, type: Number, description: 'null = deployment default' })
+  whatsapp_send_rate_per_minute!: number | null;
+  @ApiProperty({ example: null, nullable: true, type: Number, description: 'null = deployment default' })
+  whatsapp_min_chat_gap_ms!: number | null;
   @ApiProperty({ example: '2026-11-22T12:00:00.000Z', format: 'date-time' }) created_at!: string;
   @ApiProperty({ example: '2026-11-22T12:00:00.000Z', format: 'date-time' }) updated_at!: string;
 
@@ -27,6 +31,8 @@ export class OrganizationResponseDto {
       suspension_reason: org.suspensionReason,
       timezone: org.timezone,
       locale: org.locale,
+      whatsapp_send_rate_per_minute: org.whatsappSendRatePerMinute,
+      whatsapp_min_chat_gap_ms: org.whatsappMinChatGapMs,
       created_at: org.createdAt.toISOString(),
       updated_at: org.updatedAt.toISOString(),
     };
