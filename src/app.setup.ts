@@ -2,6 +2,7 @@ import helmet from '@fastify/helmet';
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { appConfig } from 'src/config/app.config';
@@ -48,11 +49,40 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON only; any other content type is answered 415 instead of reaching validation.
   fastify.removeContentTypeParser('text/plain');
+  installJsonParserKeepingWebhookBytes(fastify);
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
     void reply.header('content-security-policy', request.url.startsWith('/docs') ? DOCS_CSP : API_CSP);
   });
   if (config.swaggerEnabled) setUpSwagger(app);
+}
+
+export const WAHA_WEBHOOK_PATH = `/${API_PREFIX}/webhooks/waha`;
+export const WAHA_WEBHOOK_BODY_LIMIT_BYTES = 256 * 1024;
+
+/** The exact bytes WAHA signed, kept on the request for the HMAC check. */
+export interface RawBodyRequest {
+  rawBody?: Buffer;
+}
+
+/**
+ * Fastify's own JSON parser (prototype-poisoning safe), fed from a buffer so the webhook keeps the exact
+ * signed bytes; the webhook also gets its tighter 256 KB limit here, before any JSON work.
+ */
+function installJsonParserKeepingWebhookBytes(fastify: FastifyInstance): void {
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const bytes = body as Buffer;
+    if (request.url.split('?')[0] === WAHA_WEBHOOK_PATH) {
+      if (bytes.length > WAHA_WEBHOOK_BODY_LIMIT_BYTES) {
+        done(Object.assign(new Error('Webhook body is larger than 256 KB'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }), undefined);
+        return;
+      }
+      (request as unknown as RawBodyRequest).rawBody = bytes;
+    }
+    parseJson(request, bytes.toString('utf8'), done);
+  });
 }
 
 function setUpSwagger(app: NestFastifyApplication): void {

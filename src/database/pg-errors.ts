@@ -14,3 +14,13 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   if (!constraint) return true;
   return (error as QueryFailedError & { driverError: { constraint?: string } }).driverError.constraint === constraint;
 }
+
+// Connection-level failures mean the database is unavailable, not that the work or request is wrong.
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003']);
+const CONNECTION_ERROR_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
+
+export function isConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as Error & { code?: unknown }).code ?? (error as Error & { driverError?: { code?: unknown } }).driverError?.code;
+  return CONNECTION_ERROR_CODES.has(String(code)) || CONNECTION_ERROR_MESSAGES.test(error.message);
+}

@@ -10,6 +10,7 @@ export enum QueueName {
   Media = 'media',
   WahaMaintenance = 'waha-maintenance',
   Monitoring = 'monitoring',
+  MessagingMaintenance = 'messaging-maintenance',
 }
 
 export enum JobName {
@@ -20,6 +21,7 @@ export enum JobName {
   DownloadMessageMedia = 'download-message-media',
   CheckWhatsappSessions = 'check-whatsapp-sessions',
   MonitorQueues = 'monitor-queues',
+  SweepMessages = 'sweep-messages',
 }
 
 /** Ids only: handlers reload rows and skip work that is already done. */
@@ -33,6 +35,7 @@ export interface JobPayloads {
   /** Without `sessionId`, every session of every organization is checked. */
   [JobName.CheckWhatsappSessions]: { organizationId?: string; sessionId?: string };
   [JobName.MonitorQueues]: Record<string, never>;
+  [JobName.SweepMessages]: Record<string, never>;
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -43,6 +46,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.DownloadMessageMedia]: QueueName.Media,
   [JobName.CheckWhatsappSessions]: QueueName.WahaMaintenance,
   [JobName.MonitorQueues]: QueueName.Monitoring,
+  [JobName.SweepMessages]: QueueName.MessagingMaintenance,
 };
 
 /** Added by QueueService to every job, so one request id follows the work from HTTP into the worker. */

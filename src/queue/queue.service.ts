@@ -16,6 +16,7 @@ export class QueueService {
     @InjectQueue(QueueName.Media) media: Queue,
     @InjectQueue(QueueName.WahaMaintenance) wahaMaintenance: Queue,
     @InjectQueue(QueueName.Monitoring) monitoring: Queue,
+    @InjectQueue(QueueName.MessagingMaintenance) messagingMaintenance: Queue,
   ) {
     this.queues = {
       [QueueName.Maintenance]: maintenance,
@@ -24,6 +25,7 @@ export class QueueService {
       [QueueName.Media]: media,
       [QueueName.WahaMaintenance]: wahaMaintenance,
       [QueueName.Monitoring]: monitoring,
+      [QueueName.MessagingMaintenance]: messagingMaintenance,
     };
   }
 
@@ -43,6 +45,16 @@ export class QueueService {
     if (jobs.length === 0) return;
     const requestId = RequestContextStore.current()?.requestId;
     await this.queues[QUEUE_OF[name]].addBulk(jobs.map(({ payload, options }) => ({ name, data: { ...payload, requestId }, opts: options })));
+  }
+
+  /**
+   * False while the producers' Redis connection is down. Producers that have a durable fallback (the inbox
+   * sweeper) check it instead of letting commands pile up in ioredis' offline queue.
+   */
+  isConnected(): boolean {
+    // Every queue shares the one producer connection given to BullModule (src/queue/queue.module.ts).
+    const connection = this.queues[QueueName.WahaInbound].opts.connection as { status?: string } | undefined;
+    return connection?.status === 'ready';
   }
 
   async closeAll(): Promise<void> {

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ThrottlerException } from '@nestjs/throttler';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorCode } from 'src/database/pg-errors';
+import { isConnectionError, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorCode } from 'src/database/pg-errors';
 import { AppException, CommonErrorCode } from 'src/common/exceptions/app.exception';
 
 interface ErrorBody {
@@ -26,9 +26,6 @@ const STATUS_CODES: Partial<Record<number, CommonErrorCode>> = {
   503: CommonErrorCode.ServiceUnavailable,
 };
 
-// Connection-level failures mean the database is unavailable, not that the request is wrong.
-const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001']);
-
 // Nest re-wraps Fastify's body-parser errors as plain HttpExceptions, keeping only the message.
 const FASTIFY_JSON_ERROR = /(not valid JSON|cannot be empty when content-type is set to 'application\/json')/;
 
@@ -37,8 +34,7 @@ const REDIS_UNAVAILABLE = new Set(['MaxRetriesPerRequestError', 'Connection is c
 
 function isInfrastructureDown(exception: unknown): boolean {
   if (!(exception instanceof Error)) return false;
-  const code = (exception as Error & { code?: unknown }).code;
-  return DB_UNAVAILABLE_CODES.has(String(code)) || REDIS_UNAVAILABLE.has(exception.name) || REDIS_UNAVAILABLE.has(exception.message);
+  return isConnectionError(exception) || REDIS_UNAVAILABLE.has(exception.name) || REDIS_UNAVAILABLE.has(exception.message);
 }
 
 /** Fastify's own errors (body parsing, content type, size) arrive as plain errors with a numeric statusCode. */
@@ -106,7 +102,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (code === PG_FOREIGN_KEY_VIOLATION) {
       return { statusCode: 409, code: CommonErrorCode.Conflict, message: 'The record references or is referenced by another record', requestId };
     }
-    if (code && DB_UNAVAILABLE_CODES.has(code)) {
+    if (isConnectionError(exception)) {
       return { statusCode: 503, code: CommonErrorCode.ServiceUnavailable, message: 'Service temporarily unavailable', requestId };
     }
     return { statusCode: 500, code: CommonErrorCode.InternalError, message: 'Internal server error', requestId };

@@ -14,10 +14,18 @@ export enum AuditAction {
   OrganizationUpdated = 'organization.updated',
   OrganizationSuspended = 'organization.suspended',
   OrganizationReactivated = 'organization.reactivated',
+  WhatsappSessionCreated = 'whatsapp_session.created',
+  WhatsappSessionStarted = 'whatsapp_session.started',
+  WhatsappSessionStopped = 'whatsapp_session.stopped',
+  WhatsappSessionRestarted = 'whatsapp_session.restarted',
+  WhatsappSessionDeleted = 'whatsapp_session.deleted',
+  AlertResolved = 'alert.resolved',
 }
 
 export enum AuditEntityType {
   User = 'user',
   Organization = 'organization',
   Session = 'session',
+  WhatsappSession = 'whatsapp_session',
+  Alert = 'alert',
 }

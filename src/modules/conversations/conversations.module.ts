@@ -9,11 +9,34 @@ import { ConversationsService } from './conversations.service';
 import { LocalMediaStorage } from './media/local-media.storage';
 import { MediaStorage } from './media/media-storage';
 import { MessageEntity } from './message.entity';
+import { InboundEventsService } from './inbound/inbound-events.service';
+import { InboundMessageHandlers } from './inbound/inbound-message.handlers';
+import { InboundProcessor } from './inbound/inbound.processor';
+import { MediaDownloadService } from './media/media-download.service';
+import { MediaProcessor } from './media/media.processor';
+import { MessageSweeper } from './message-sweeper';
+import { MessagingMaintenanceProcessor } from './messaging-maintenance.processor';
+import { OutboundMessagesService } from './outbound/outbound-messages.service';
+import { OutboundSenderService } from './outbound/outbound-sender.service';
+import { OutboundProcessor } from './outbound/outbound.processor';
+import { SendGovernor } from './outbound/send-governor';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ConversationEntity, MessageEntity]), ContactsModule, WahaModule, OrganizationsModule],
   controllers: [ConversationsController],
-  providers: [ConversationsService, { provide: MediaStorage, useClass: LocalMediaStorage }],
-  exports: [ConversationsService],
+  providers: [ConversationsService, { provide: MediaStorage, useClass: LocalMediaStorage },
+    InboundEventsService,
+    InboundMessageHandlers,
+    InboundProcessor,
+    MediaDownloadService,
+    MediaProcessor,
+    MessageSweeper,
+    MessagingMaintenanceProcessor,
+    OutboundMessagesService,
+    OutboundSenderService,
+    OutboundProcessor,
+    SendGovernor,
+  ],
+  exports: [ConversationsService, OutboundMessagesService],
 })
 export class ConversationsModule {}

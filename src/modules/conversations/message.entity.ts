@@ -64,6 +64,9 @@ export interface MessageLocation {
 })
 @Index('IDX_messages_org_conversation_occurred', ['organizationId', 'conversationId', 'occurredAt', 'id'])
 @Index('IDX_messages_org_status_created', ['organizationId', 'status', 'createdAt'])
+// The message sweeper looks across organizations for sends and downloads whose job was lost; both stay tiny.
+@Index('IDX_messages_queued_created', ['createdAt'], { where: `"status" = 'queued'` })
+@Index('IDX_messages_media_pending_created', ['createdAt'], { where: `"media_status" = 'pending'` })
 export class MessageEntity extends TenantOwnedEntity {
   @Column('uuid') conversationId!: string;
 

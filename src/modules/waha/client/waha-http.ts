@@ -150,7 +150,8 @@ async function statusError(response: Response, operation: string): Promise<WahaE
 
 export function transportError(error: unknown, operation: string, timeoutMs: number): WahaError {
   if (isWahaError(error)) return error;
-  const name = error instanceof Error ? error.name : undefined;
+  // Not `instanceof Error`: fetch's DOMException and undici's errors may come from another realm (jest's vm).
+  const name = isRecord(error) && typeof error.name === 'string' ? error.name : undefined;
   const code = errorCode(error);
   if (name === 'TimeoutError' || name === 'AbortError' || (code && TIMEOUT_CODES.has(code))) {
     return new WahaTimeoutError({ operation, cause: error }, timeoutMs);

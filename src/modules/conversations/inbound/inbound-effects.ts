@@ -1,0 +1,17 @@
+import { DomainEvent, MessageReceivedEvent } from 'src/common/events/domain-events';
+
+/** Work that must happen only once the transaction that justified it has committed. */
+export class InboundEffects {
+  readonly received: MessageReceivedEvent[] = [];
+  readonly mediaDownloads: { organizationId: string; messageId: string }[] = [];
+
+  messageReceived(event: MessageReceivedEvent): void {
+    this.received.push(event);
+  }
+
+  downloadMedia(organizationId: string, messageId: string): void {
+    this.mediaDownloads.push({ organizationId, messageId });
+  }
+
+  static readonly eventName = DomainEvent.MessageReceived;
+}

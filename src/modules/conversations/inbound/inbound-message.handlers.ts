@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { WhatsappContactsService } from 'src/modules/contacts/whatsapp-contacts.service';
+import { LockedInboxEvent } from 'src/modules/waha/inbox/waha-inbox.service';
+import { chatIdOf } from 'src/modules/waha/webhook/webhook-envelope';
+import { MediaStatus, MessageDirection, MessageSender, MessageStatus } from '../message.entity';
+import { markTakenOverByHuman, upsertOpenConversation } from './conversation-upsert';
+import { InboundEffects } from './inbound-effects';
+import { ACK_STATUS, findByKeyId, insertWahaMessage } from './message-insert';
+import { keyIdOf, mapWahaMessage } from './waha-message.mapper';
+
+type Json = Record<string, unknown>;
+
+/** What happened to an event: null when it did its work, else why it changed nothing. */
+export type HandlerOutcome = string | null;
+
+const payloadOf = (event: LockedInboxEvent): Json => event.payload.payload as Json;
+
+@Injectable()
+export class InboundMessageHandlers {
+  constructor(private readonly contacts: WhatsappContactsService) {}
+
+  /** `message`: a patient wrote to the clinic. */
+  async patientMessage(manager: EntityManager, event: LockedInboxEvent, effects: InboundEffects): Promise<HandlerOutcome> {
+    const payload = payloadOf(event);
+    const message = mapWahaMessage(payload);
+    const chatId = chatIdOf(payload);
+    const stored = await findByKeyId(manager, event.organizationId, event.sessionId, message.wahaKeyId);
+    if (stored) {
+      // The same message under its other id (`@c.us` vs `@lid`): it tells us both ids are one patient.
+      await this.contacts.link(manager, event.organizationId, stored.contactId, chatId);
+      return 'message already stored';
+    }
+    const contact = await this.contacts.resolve(manager, event.organizationId, chatId, message.pushName);
+    if (!contact) return 'chat id identifies no patient';
+    const conversation = await upsertOpenConversation(manager, {
+      organizationId: event.organizationId,
+      contactId: contact.id,
+      sessionId: event.sessionId,
+      chatId,
+      at: message.occurredAt,
+      inbound: true,
+    });
+    const messageId = await insertWahaMessage(manager, {
+      organizationId: event.organizationId,
+      conversationId: conversation.id,
+      sessionId: event.sessionId,
+      direction: MessageDirection.Inbound,
+      sender: MessageSender.Patient,
+      status: MessageStatus.Received,
+      message,
+    });
+    if (!messageId) return 'message already stored';
+    effects.messageReceived({ organizationId: event.organizationId, conversationId: conversation.id, messageId, contactId: contact.id });
+    if (message.media?.status === MediaStatus.Pending) effects.downloadMedia(event.organizationId, messageId);
+    return null;
+  }
+
+  /** `message.any` with fromMe: either the echo of our own send, or staff typing on the clinic's phone. */
+  async ownMessage(manager: EntityManager, event: LockedInboxEvent): Promise<HandlerOutcome> {
+    const payload = payloadOf(event);
+    const message = mapWahaMessage(payload);
+    const chatId = chatIdOf(payload);
+    const stored = await findByKeyId(manager, event.organizationId, event.sessionId, message.wahaKeyId);
+    if (stored) {
+      if (message.ack !== null) await this.applyAck(manager, event, message.wahaKeyId, message.ack);
+      return 'echo of a stored message';
+    }
+    if (payload.source === 'api' && (await this.adoptOurSend(manager, event, chatId, message.wahaMessageId, message.wahaKeyId, message.body))) {
+      return 'echo of our send, id recorded';
+    }
+    const contact = await this.contacts.resolve(manager, event.organizationId, chatId, null);
+    if (!contact) return 'chat id identifies no patient';
+    const conversation = await upsertOpenConversation(manager, {
+      organizationId: event.organizationId,
+      contactId: contact.id,
+      sessionId: event.sessionId,
+      chatId,
+      at: message.occurredAt,
+      inbound: false,
+    });
+    const messageId = await insertWahaMessage(manager, {
+      organizationId: event.organizationId,
+      conversationId: conversation.id,
+      sessionId: event.sessionId,
+      direction: MessageDirection.Outbound,
+      sender: MessageSender.ClinicPhone,
+      status: ACK_STATUS[message.ack ?? 1] ?? MessageStatus.Sent,
+      message: { ...message, media: message.media ? { ...message.media, status: MediaStatus.Failed, error: 'sent from the clinic phone; not copied' } : null },
+    });
+    if (!messageId) return 'message already stored';
+    await markTakenOverByHuman(manager, conversation.id, null);
+    return null;
+  }
+
+  /** `message.ack`: delivery progress of a message we sent. Acks arrive out of order: keep the highest. */
+  async ack(manager: EntityManager, event: LockedInboxEvent): Promise<HandlerOutcome> {
+    const payload = payloadOf(event);
+    const updated = await this.applyAck(manager, event, keyIdOf(String(payload.id)), Number(payload.ack));
+    return updated ? null : 'no newer state for a stored outbound message';
+  }
+
+  /** `message.revoked`: the author deleted the message for everyone. */
+  async revoked(manager: EntityManager, event: LockedInboxEvent): Promise<HandlerOutcome> {
+    const payload = payloadOf(event);
+    const after = payload.after as Json | null | undefined;
+    const keyId = typeof payload.revokedMessageId === 'string' ? payload.revokedMessageId : keyIdOf(String(after?.id));
+    const rows: unknown[] = await manager.query(
+      `UPDATE messages SET revoked_at = COALESCE(revoked_at, now()), updated_at = now()
+       WHERE organization_id = $1 AND session_id = $2 AND waha_key_id = $3 RETURNING id`,
+      [event.organizationId, event.sessionId, keyId],
+    );
+    return rows.length > 0 ? null : 'revoked message is not stored';
+  }
+
+  private async applyAck(manager: EntityManager, event: LockedInboxEvent, keyId: string, ack: number): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `UPDATE messages SET ack = $4, status = $5, updated_at = now(),
+              failure_reason = CASE WHEN $4 = -1 THEN 'WhatsApp reported a delivery error' ELSE failure_reason END
+       WHERE organization_id = $1 AND session_id = $2 AND waha_key_id = $3 AND direction = 'outbound'
+         AND (ack IS NULL OR ack < $4 OR ($4 = -1 AND ack <= 0))
+       RETURNING id`,
+      [event.organizationId, event.sessionId, keyId, ack, ACK_STATUS[ack]],
+    );
+    return rows.length > 0;
+  }
+
+  /** WAHA sometimes answers a send without the new id; its echo then completes our row. */
+  private async adoptOurSend(
+    manager: EntityManager,
+    event: LockedInboxEvent,
+    chatId: string,
+    wahaMessageId: string,
+    keyId: string,
+    body: string | null,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `UPDATE messages SET waha_message_id = $4, waha_key_id = $5, updated_at = now()
+       WHERE id = (
+         SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id
+         WHERE m.organization_id = $1 AND m.session_id = $2 AND c.chat_id = $3 AND m.direction = 'outbound'
+           AND m.waha_key_id IS NULL AND m.status IN ('sending', 'pending', 'sent') AND m.body IS NOT DISTINCT FROM $6
+         ORDER BY m.created_at LIMIT 1)
+       RETURNING id`,
+      [event.organizationId, event.sessionId, chatId, wahaMessageId, keyId, body],
+    );
+    return rows.length > 0;
+  }
+}
