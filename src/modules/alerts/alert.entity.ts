@@ -27,6 +27,9 @@ export enum AlertStatus {
 @Index('IDX_alerts_org_status_created', ['organizationId', 'status', 'createdAt'])
 @Index('IDX_alerts_org_type_created', ['organizationId', 'type', 'createdAt'])
 @Index('IDX_alerts_org_created', ['organizationId', 'createdAt'])
+@Index('IDX_alerts_org_last_seen', ['organizationId', 'lastSeenAt']) // list sorted by last_seen_at
+// Super admins list every organization's alerts (usually the open ones, newest first): no organization to lead with.
+@Index('IDX_alerts_status_created', ['status', 'createdAt'])
 export class AlertEntity extends TenantOwnedEntity {
   @Column({ type: 'varchar', length: 40 }) type!: AlertType;
   @Column({ type: 'varchar', length: 12 }) severity!: AlertSeverity;

@@ -1,7 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { FindOptionsWhere, Repository } from 'typeorm';
+import { AuthUser } from 'src/common/auth/auth-user';
+import { hasPermission, Permission } from 'src/common/auth/permissions';
+import { findPage, Page } from 'src/common/pagination';
+import { AuditAction, AuditEntityType } from 'src/modules/audit/audit.constants';
+import { AuditService } from 'src/modules/audit/audit.service';
 import { AlertEntity, AlertSeverity, AlertStatus, AlertType } from './alert.entity';
+import { AlertErrorCode, AlertException } from './alerts.exceptions';
+import { AlertResponseDto } from './dto/alert-response.dto';
+import { ListAlertsQueryDto } from './dto/list-alerts-query.dto';
+
+const SORT_COLUMNS = { created_at: 'alert.created_at', last_seen_at: 'alert.last_seen_at' } as const;
 
 export interface RaiseAlert {
   type: AlertType;
@@ -16,7 +26,10 @@ export interface RaiseAlert {
 export class AlertsService {
   private readonly logger = new Logger(AlertsService.name);
 
-  constructor(@InjectRepository(AlertEntity) private readonly alerts: Repository<AlertEntity>) {}
+  constructor(
+    @InjectRepository(AlertEntity) private readonly alerts: Repository<AlertEntity>,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Opens the alert, or bumps the open one with the same key; returns true when it was newly opened. */
   async raise(organizationId: string, alert: RaiseAlert): Promise<boolean> {
@@ -44,4 +57,45 @@ export class AlertsService {
     if (resolved) this.logger.log({ organizationId, dedupeKey }, 'alert resolved');
     return resolved;
   }
+
+  /** The caller's organization's alerts; super admins see every organization's (optionally one). */
+  async list(actor: AuthUser, query: ListAlertsQueryDto): Promise<Page<AlertResponseDto>> {
+    const qb = this.alerts.createQueryBuilder('alert');
+    if (!seesAllOrganizations(actor)) qb.andWhere('alert.organization_id = :org', { org: actor.organizationId });
+    else if (query.organization_id) qb.andWhere('alert.organization_id = :org', { org: query.organization_id });
+    if (query.status) qb.andWhere('alert.status = :status', { status: query.status });
+    if (query.type) qb.andWhere('alert.type = :type', { type: query.type });
+    if (query.severity) qb.andWhere('alert.severity = :severity', { severity: query.severity });
+    const page = await findPage(qb, query, SORT_COLUMNS);
+    return { ...page, items: page.items.map(AlertResponseDto.from) };
+  }
+
+  /** A person closes an alert by hand; if the problem is seen again, a new alert opens. */
+  async resolve(actor: AuthUser, id: string): Promise<AlertResponseDto> {
+    const scope: FindOptionsWhere<AlertEntity> = seesAllOrganizations(actor) ? { id } : { id, organizationId: actor.organizationId };
+    return this.alerts.manager.transaction(async (manager) => {
+      const repository = manager.getRepository(AlertEntity);
+      // One conditional update, so two people resolving at once get one 200 and one 409.
+      const result = await repository.update({ ...scope, status: AlertStatus.Open }, { status: AlertStatus.Resolved, resolvedAt: () => 'now()' });
+      const alert = await repository.findOneBy(scope);
+      if (!alert) throw new AlertException(AlertErrorCode.NotFound, 'Alert not found');
+      if ((result.affected ?? 0) === 0) throw new AlertException(AlertErrorCode.AlreadyResolved, 'Alert is already resolved');
+      await this.audit.record(
+        {
+          organizationId: alert.organizationId,
+          actor,
+          action: AuditAction.AlertResolved,
+          entityType: AuditEntityType.Alert,
+          entityId: alert.id,
+          metadata: { type: alert.type, dedupe_key: alert.dedupeKey },
+        },
+        manager,
+      );
+      return AlertResponseDto.from(alert);
+    });
+  }
+}
+
+function seesAllOrganizations(actor: Pick<AuthUser, 'role'>): boolean {
+  return hasPermission(actor.role, Permission.AlertsReadAll);
 }

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { WahaClient } from 'src/modules/waha/client/waha.client';
 import { WahaClientError, WahaMediaTooLargeError } from 'src/modules/waha/client/waha.errors';
 import { FakeWaha } from 'test/support/fake-waha.server';
-import { wahaClientFor } from 'test/support/fake-waha/waha-client.factory';
+import { useFakeWaha } from 'test/support/fake-waha/waha-client.factory';
 
 const API_KEY = 'media-key';
 const FILE_PATH = '/api/files/default/false_5511987654321@c.us_B52D8E1F4A7C0D3E6F9A2B5C8D1E4F70.jpeg';
@@ -10,17 +10,13 @@ const FILE_PATH = '/api/files/default/false_5511987654321@c.us_B52D8E1F4A7C0D3E6
 const WAHA_MEDIA_URL = `http://waha:3000${FILE_PATH}`;
 
 describe(`${WahaClient.name} downloadMedia`, () => {
+  const context = useFakeWaha({ apiKey: API_KEY });
   let fake: FakeWaha;
   let sut: WahaClient;
 
-  beforeAll(async () => {
-    Logger.overrideLogger(false);
-    fake = await FakeWaha.start({ apiKey: API_KEY });
-  });
-  afterAll(() => fake.stop());
+  beforeAll(() => Logger.overrideLogger(false));
   beforeEach(() => {
-    fake.reset();
-    sut = wahaClientFor(fake);
+    ({ fake, client: sut } = context);
   });
 
   it('should fetch the path and query from the configured WAHA with the api key, whatever host the URL names', async () => {

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { WahaClient } from 'src/modules/waha/client/waha.client';
 import { WahaClientError } from 'src/modules/waha/client/waha.errors';
 import { buildMessageEvent, FakeWaha } from 'test/support/fake-waha.server';
-import { wahaClientFor } from 'test/support/fake-waha/waha-client.factory';
+import { useFakeWaha } from 'test/support/fake-waha/waha-client.factory';
 
 const SESSION = 'default';
 const CHAT = '5511987654321@c.us';
@@ -10,18 +10,14 @@ const SENT_ID = /^true_5511987654321@c\.us_3EB0[0-9A-F]{16}$/;
 const IMAGE = { mimetype: 'image/jpeg', filename: 'exame.jpg', url: 'https://files.example/exame.jpg' };
 
 describe(`${WahaClient.name} messaging`, () => {
+  const context = useFakeWaha({ apiKey: 'messaging-key' });
   let fake: FakeWaha;
   let sut: WahaClient;
 
-  beforeAll(async () => {
-    Logger.overrideLogger(false);
-    fake = await FakeWaha.start({ apiKey: 'messaging-key' });
-  });
-  afterAll(() => fake.stop());
+  beforeAll(() => Logger.overrideLogger(false));
   beforeEach(() => {
-    fake.reset();
+    ({ fake, client: sut } = context);
     fake.seedSession(SESSION);
-    sut = wahaClientFor(fake);
   });
 
   describe('sendText', () => {

@@ -9,22 +9,18 @@ import {
   WahaUnreachableError,
 } from 'src/modules/waha/client/waha.errors';
 import { FakeWaha, TINY_PNG } from 'test/support/fake-waha.server';
-import { wahaClientFor } from 'test/support/fake-waha/waha-client.factory';
+import { useFakeWaha, wahaClientFor } from 'test/support/fake-waha/waha-client.factory';
 
 const API_KEY = 'test-waha-key-0123456789';
 
 describe(WahaClient.name, () => {
+  const context = useFakeWaha({ apiKey: API_KEY });
   let fake: FakeWaha;
   let sut: WahaClient;
 
-  beforeAll(async () => {
-    Logger.overrideLogger(false);
-    fake = await FakeWaha.start({ apiKey: API_KEY });
-  });
-  afterAll(() => fake.stop());
+  beforeAll(() => Logger.overrideLogger(false));
   beforeEach(() => {
-    fake.reset();
-    sut = wahaClientFor(fake);
+    ({ fake, client: sut } = context);
   });
 
   describe('ping', () => {
