@@ -14,6 +14,10 @@ export enum AuditAction {
   OrganizationUpdated = 'organization.updated',
   OrganizationSuspended = 'organization.suspended',
   OrganizationReactivated = 'organization.reactivated',
+  ContactCreated = 'contact.created',
+  ContactUpdated = 'contact.updated',
+  ContactDeleted = 'contact.deleted',
+  ContactsImported = 'contact.imported',
   WhatsappSessionCreated = 'whatsapp_session.created',
   WhatsappSessionStarted = 'whatsapp_session.started',
   WhatsappSessionStopped = 'whatsapp_session.stopped',
@@ -26,6 +30,7 @@ export enum AuditEntityType {
   User = 'user',
   Organization = 'organization',
   Session = 'session',
+  Contact = 'contact',
   WhatsappSession = 'whatsapp_session',
   Alert = 'alert',
 }

@@ -24,6 +24,7 @@ const PHONE_UNIQUE_INDEX = 'UQ_contacts_org_phone';
 const PHONE_SEARCH_MIN_DIGITS = 4;
 // Clinical notes and free-form attributes stay out of the audit trail: it records that they changed, not what they say.
 const OMITTED = '[omitted]';
+const OMITTED_FIELDS = ['notes', 'custom_attributes'] as const;
 
 type ContactFields = Pick<ContactEntity, 'name' | 'phone' | 'email' | 'birthDate' | 'notes' | 'customAttributes' | 'blocked' | 'optedOut'>;
 
@@ -71,6 +72,8 @@ export class ContactsService {
         organizationId: actor.organizationId,
         name: dto.name,
         phone: dto.phone,
+        waChatId: null,
+        lid: null,
         email: dto.email ?? null,
         birthDate: dto.birth_date ?? null,
         notes: dto.notes ?? null,
@@ -179,17 +182,31 @@ function searchCondition(search: string): Brackets {
   });
 }
 
+/** What the audit trail records of a create (`before` null: the non-empty fields) or an update (the changed ones). */
 export function contactChanges(before: ContactFields | null, after: ContactFields): Record<string, FieldChange> {
-  const changes = diffChanges(
-    before ? { name: before.name, phone: before.phone, email: before.email, birth_date: before.birthDate, blocked: before.blocked, opted_out: before.optedOut } : {},
-    { name: after.name, phone: after.phone, email: after.email, birth_date: after.birthDate, blocked: after.blocked, opted_out: after.optedOut },
-  );
-  const omitted = diffChanges(
-    before ? { notes: before.notes, custom_attributes: before.customAttributes } : {},
-    { notes: after.notes, custom_attributes: after.customAttributes },
-  );
-  for (const field of Object.keys(omitted)) changes[field] = { old: OMITTED, new: OMITTED };
+  const next = auditedFields(after);
+  const changes = before
+    ? diffChanges(auditedFields(before), next)
+    : diffChanges({}, Object.fromEntries(Object.entries(next).filter(([, value]) => !isEmpty(value))));
+  for (const field of OMITTED_FIELDS) if (changes[field]) changes[field] = { old: OMITTED, new: OMITTED };
   return changes;
+}
+
+function auditedFields(contact: ContactFields): Record<string, unknown> {
+  return {
+    name: contact.name,
+    phone: contact.phone,
+    email: contact.email,
+    birth_date: contact.birthDate,
+    blocked: contact.blocked,
+    opted_out: contact.optedOut,
+    notes: contact.notes,
+    custom_attributes: contact.customAttributes,
+  };
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || (typeof value === 'object' && Object.keys(value).length === 0);
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -1,0 +1,40 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.AuditEntityType = exports.AuditAction = void 0;
+var AuditAction;
+(function (AuditAction) {
+    AuditAction["LoginSucceeded"] = "auth.login_succeeded";
+    AuditAction["LoginFailed"] = "auth.login_failed";
+    AuditAction["Logout"] = "auth.logout";
+    AuditAction["LogoutAll"] = "auth.logout_all";
+    AuditAction["RefreshReuseDetected"] = "auth.refresh_reuse_detected";
+    AuditAction["Registered"] = "auth.registered";
+    AuditAction["UserCreated"] = "user.created";
+    AuditAction["UserUpdated"] = "user.updated";
+    AuditAction["UserDeleted"] = "user.deleted";
+    AuditAction["PasswordChanged"] = "user.password_changed";
+    AuditAction["OrganizationCreated"] = "organization.created";
+    AuditAction["OrganizationUpdated"] = "organization.updated";
+    AuditAction["OrganizationSuspended"] = "organization.suspended";
+    AuditAction["OrganizationReactivated"] = "organization.reactivated";
+    AuditAction["ContactCreated"] = "contact.created";
+    AuditAction["ContactUpdated"] = "contact.updated";
+    AuditAction["ContactDeleted"] = "contact.deleted";
+    AuditAction["ContactsImported"] = "contact.imported";
+    AuditAction["WhatsappSessionCreated"] = "whatsapp_session.created";
+    AuditAction["WhatsappSessionStarted"] = "whatsapp_session.started";
+    AuditAction["WhatsappSessionStopped"] = "whatsapp_session.stopped";
+    AuditAction["WhatsappSessionRestarted"] = "whatsapp_session.restarted";
+    AuditAction["WhatsappSessionDeleted"] = "whatsapp_session.deleted";
+    AuditAction["AlertResolved"] = "alert.resolved";
+})(AuditAction || (exports.AuditAction = AuditAction = {}));
+var AuditEntityType;
+(function (AuditEntityType) {
+    AuditEntityType["User"] = "user";
+    AuditEntityType["Organization"] = "organization";
+    AuditEntityType["Session"] = "session";
+    AuditEntityType["Contact"] = "contact";
+    AuditEntityType["WhatsappSession"] = "whatsapp_session";
+    AuditEntityType["Alert"] = "alert";
+})(AuditEntityType || (exports.AuditEntityType = AuditEntityType = {}));
+//# sourceMappingURL=audit.constants.js.map
