@@ -50,6 +50,10 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   // The API speaks JSON only; any other content type is answered 415 instead of reaching validation.
   fastify.removeContentTypeParser('text/plain');
   installJsonParserKeepingWebhookBytes(fastify);
+  fastify.addHook('onRoute', (route) => {
+    const limit = ROUTE_BODY_LIMITS[route.url];
+    if (limit !== undefined) route.bodyLimit = limit;
+  });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
     void reply.header('content-security-policy', request.url.startsWith('/docs') ? DOCS_CSP : API_CSP);
@@ -58,29 +62,26 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
 }
 
 export const WAHA_WEBHOOK_PATH = `/${API_PREFIX}/webhooks/waha`;
-export const WAHA_WEBHOOK_BODY_LIMIT_BYTES = 256 * 1024;
+
+/** Routes whose body limit differs from BODY_LIMIT_BYTES: the webhook is tighter, the CSV import larger. */
+const ROUTE_BODY_LIMITS: Record<string, number> = {
+  [WAHA_WEBHOOK_PATH]: 256 * 1024,
+  // A 2 MB CSV inside a JSON string, plus escaping.
+  [`/${API_PREFIX}/contacts/import`]: 3 * 1024 * 1024,
+};
 
 /** The exact bytes WAHA signed, kept on the request for the HMAC check. */
 export interface RawBodyRequest {
   rawBody?: Buffer;
 }
 
-/**
- * Fastify's own JSON parser (prototype-poisoning safe), fed from a buffer so the webhook keeps the exact
- * signed bytes; the webhook also gets its tighter 256 KB limit here, before any JSON work.
- */
+/** Fastify's own JSON parser (prototype-poisoning safe), fed from a buffer so the webhook keeps the exact signed bytes. */
 function installJsonParserKeepingWebhookBytes(fastify: FastifyInstance): void {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const bytes = body as Buffer;
-    if (request.url.split('?')[0] === WAHA_WEBHOOK_PATH) {
-      if (bytes.length > WAHA_WEBHOOK_BODY_LIMIT_BYTES) {
-        done(Object.assign(new Error('Webhook body is larger than 256 KB'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }), undefined);
-        return;
-      }
-      (request as unknown as RawBodyRequest).rawBody = bytes;
-    }
+    if (request.url.split('?')[0] === WAHA_WEBHOOK_PATH) (request as unknown as RawBodyRequest).rawBody = bytes;
     parseJson(request, bytes.toString('utf8'), done);
   });
 }

@@ -4,12 +4,20 @@ import { bearer, http, loginSuperAdmin, Session } from '../support/api';
 import { createTestApp } from '../support/create-test-app';
 import { Clinic, createClinic, createMember } from '../support/factories';
 import { RouteEntry, routeTable } from '../support/route-table';
+import { insertWhatsappSession } from '../support/whatsapp';
+import { AlertSeverity, AlertType } from 'src/modules/alerts/alert.entity';
+import { AlertsService } from 'src/modules/alerts/alerts.service';
 
 interface IsolationContext {
   clinicA: Clinic;
   secretaryA: Session;
   clinicB: Clinic;
   superAdmin: Session;
+  /** Clinic A's WhatsApp number (routes take its name, not an id) and one of its open alerts. */
+  whatsappSessionA: string;
+  alertA: string;
+  /** One of clinic A's patients. */
+  contactA: string;
 }
 
 type IsolationCase = (ctx: IsolationContext) => { actor: Session; id: string; body?: object; expected: number };
@@ -27,11 +35,22 @@ const ISOLATION_CASES: Record<string, IsolationCase> = {
   'PATCH /api/v1/organizations/:id': ({ clinicA, clinicB }) => ({ actor: clinicB.admin, id: clinicA.organizationId, body: { name: 'X' }, expected: 403 }),
   'POST /api/v1/organizations/:id/suspend': ({ clinicA, clinicB }) => ({ actor: clinicB.admin, id: clinicA.organizationId, body: { reason: 'nope' }, expected: 403 }),
   'POST /api/v1/organizations/:id/reactivate': ({ clinicA, clinicB }) => ({ actor: clinicB.admin, id: clinicA.organizationId, expected: 403 }),
+  // WhatsApp numbers are addressed by their WAHA session name; another clinic's answers 404 before WAHA is asked.
+  'GET /api/v1/waha/sessions/:name': ({ whatsappSessionA, clinicB }) => ({ actor: clinicB.admin, id: whatsappSessionA, expected: 404 }),
+  'GET /api/v1/waha/sessions/:name/qr': ({ whatsappSessionA, clinicB }) => ({ actor: clinicB.admin, id: whatsappSessionA, expected: 404 }),
+  'POST /api/v1/waha/sessions/:name/start': ({ whatsappSessionA, clinicB }) => ({ actor: clinicB.admin, id: whatsappSessionA, expected: 404 }),
+  'POST /api/v1/waha/sessions/:name/stop': ({ whatsappSessionA, clinicB }) => ({ actor: clinicB.admin, id: whatsappSessionA, expected: 404 }),
+  'POST /api/v1/waha/sessions/:name/restart': ({ whatsappSessionA, clinicB }) => ({ actor: clinicB.admin, id: whatsappSessionA, expected: 404 }),
+  'DELETE /api/v1/waha/sessions/:name': ({ whatsappSessionA, clinicB }) => ({ actor: clinicB.admin, id: whatsappSessionA, expected: 404 }),
+  'POST /api/v1/alerts/:id/resolve': ({ alertA, clinicB }) => ({ actor: clinicB.admin, id: alertA, expected: 404 }),
+  'GET /api/v1/contacts/:id': ({ contactA, clinicB }) => ({ actor: clinicB.admin, id: contactA, expected: 404 }),
+  'PATCH /api/v1/contacts/:id': ({ contactA, clinicB }) => ({ actor: clinicB.admin, id: contactA, body: { name: 'Invasor' }, expected: 404 }),
+  'DELETE /api/v1/contacts/:id': ({ contactA, clinicB }) => ({ actor: clinicB.admin, id: contactA, expected: 404 }),
 };
 
 function call(app: NestFastifyApplication, entry: Pick<RouteEntry, 'route'>, id: string) {
   const [method, path] = entry.route.split(' ');
-  const url = path.replace(':id', id);
+  const url = path.replace(/:(id|name)\b/, id);
   const agent = http(app);
   switch (method) {
     case 'GET':
@@ -91,11 +110,19 @@ describe('Route access table', () => {
 
     beforeAll(async () => {
       const clinicA = await createClinic(app);
-      ctx = { clinicA, secretaryA: await createMember(app, clinicA.admin, 'secretary'), clinicB: await createClinic(app), superAdmin: await loginSuperAdmin(app) };
+      ctx = {
+        clinicA,
+        secretaryA: await createMember(app, clinicA.admin, 'secretary'),
+        clinicB: await createClinic(app),
+        superAdmin: await loginSuperAdmin(app),
+        whatsappSessionA: (await insertWhatsappSession(app, clinicA.organizationId)).name,
+        alertA: await raiseAlert(app, clinicA),
+        contactA: await addContact(app, clinicA),
+      };
     });
 
     it('should have an isolation case for every route that takes an id', () => {
-      const withId = routes.filter((entry) => entry.route.includes(':id')).map((entry) => entry.route);
+      const withId = routes.filter((entry) => /:(id|name)\b/.test(entry.route)).map((entry) => entry.route);
       expect(withId.sort()).toEqual(Object.keys(ISOLATION_CASES).sort());
     });
 
@@ -106,6 +133,14 @@ describe('Route access table', () => {
       // The record is untouched and still visible to its own clinic.
       if (route.includes('/users/')) {
         await http(app).get(`/api/v1/users/${id}`).set(...bearer(ctx.clinicA.admin)).expect(200);
+      } else if (route.includes('/waha/sessions/')) {
+        await http(app).get(`/api/v1/waha/sessions/${id}`).set(...bearer(ctx.clinicA.admin)).expect(200);
+      } else if (route.includes('/contacts/')) {
+        const contact = await http(app).get(`/api/v1/contacts/${id}`).set(...bearer(ctx.clinicA.admin)).expect(200);
+        expect(contact.body.name).toBe('Paciente A');
+      } else if (route.includes('/alerts/')) {
+        const open = await http(app).get('/api/v1/alerts?status=open').set(...bearer(ctx.clinicA.admin)).expect(200);
+        expect(open.body.items.map((alert: { id: string }) => alert.id)).toContain(id);
       } else {
         const organization = await http(app).get(`/api/v1/organizations/${id}`).set(...bearer(ctx.superAdmin)).expect(200);
         expect(organization.body.status).toBe('active');
@@ -113,3 +148,19 @@ describe('Route access table', () => {
     });
   });
 });
+
+async function raiseAlert(app: NestFastifyApplication, clinic: Clinic): Promise<string> {
+  await app.get(AlertsService).raise(clinic.organizationId, {
+    type: AlertType.QueueBacklog,
+    severity: AlertSeverity.Warning,
+    title: 'Isolation probe',
+    dedupeKey: 'isolation-probe',
+  });
+  const response = await http(app).get('/api/v1/alerts').set(...bearer(clinic.admin)).expect(200);
+  return (response.body.items as Array<{ id: string }>)[0].id;
+}
+
+async function addContact(app: NestFastifyApplication, clinic: Clinic): Promise<string> {
+  const response = await http(app).post('/api/v1/contacts').set(...bearer(clinic.admin)).send({ name: 'Paciente A', phone: '(11) 98765-4321' }).expect(201);
+  return (response.body as { id: string }).id;
+}

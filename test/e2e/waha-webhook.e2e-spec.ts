@@ -26,12 +26,12 @@ describe('WAHA webhook ingest (e2e)', () => {
     const response = await postWebhook(app, body, session.hmacKey);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ status: 'accepted' });
-    const [message] = await waitFor(() =>
+    const [message] = await waitFor(async () =>
       query<{ id: string; body: string; type: string; direction: string; conversation_id: string }>(
         `SELECT id, body, type, direction, conversation_id FROM messages WHERE session_id = $1 AND waha_key_id = $2`,
         [session.id, 'AC3E5D7F9B1A2C4E6F8A0B2D4C6E8F01'],
-      ).then((rows) => (rows.length ? rows : null)),
-    );
+      ).then((rows) => (rows.length ? rows : undefined)),
+    ).then((rows) => rows ?? []);
     expect(message).toMatchObject({ type: 'text', direction: 'inbound' });
     const [contact] = await query<{ phone: string; name: string }>(
       `SELECT ct.phone, ct.name FROM contacts ct JOIN conversations c ON c.contact_id = ct.id WHERE c.id = $1`,
@@ -55,6 +55,13 @@ describe('WAHA webhook ingest (e2e)', () => {
     const response = await postWebhook(app, body, 'wrong-key');
     expect(response.status).toBe(401);
     expect(response.body.code).toBe('WEBHOOK_INVALID_SIGNATURE');
+    expect(await query(`SELECT 1 FROM waha_inbox_events WHERE event_id = $1`, [body.id])).toHaveLength(0);
+  });
+
+  it('should refuse a body over 256 KB with 413 although the API allows 1 MB elsewhere', async () => {
+    const body = buildMessageEvent({ session: session.name, from: '5511955556666@c.us', body: 'x'.repeat(300 * 1024) });
+    const response = await postWebhook(app, body, session.hmacKey);
+    expect(response.status).toBe(413);
     expect(await query(`SELECT 1 FROM waha_inbox_events WHERE event_id = $1`, [body.id])).toHaveLength(0);
   });
 });

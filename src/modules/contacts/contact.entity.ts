@@ -23,6 +23,10 @@ export enum OptOutSource {
 @Index('UQ_contacts_org_lid', ['organizationId', 'lid'], { unique: true, where: '"deleted_at" IS NULL AND "lid" IS NOT NULL' })
 @Index('IDX_contacts_org_created', ['organizationId', 'createdAt'])
 @Index('IDX_contacts_org_name', ['organizationId', 'name'])
+@Index('IDX_contacts_org_updated', ['organizationId', 'updatedAt'])
+// The blocked / opted-out filters select few rows: partial indexes stay small.
+@Index('IDX_contacts_org_blocked_created', ['organizationId', 'createdAt'], { where: '"blocked" = true AND "deleted_at" IS NULL' })
+@Index('IDX_contacts_org_opted_out_created', ['organizationId', 'createdAt'], { where: '"opted_out" = true AND "deleted_at" IS NULL' })
 // GIN trigram index for the name/phone search, created by hand in the migration.
 @Index('IDX_contacts_search_trgm', { synchronize: false })
 export class ContactEntity extends TenantOwnedEntity {

@@ -122,7 +122,7 @@ function parseRecords(csv: string): { record: string[]; info: { lines: number } 
       skip_empty_lines: true,
       relax_column_count: true,
       relax_quotes: true,
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     if (error instanceof CsvError) throw invalidCsv(`The CSV could not be read: ${error.message}`, { reason: error.code });
     throw error;

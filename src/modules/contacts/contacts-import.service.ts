@@ -73,8 +73,7 @@ export class ContactsImportService {
         { organizationId: actor.organizationId, actor, action: AuditAction.ContactsImported, entityType: AuditEntityType.Contact, metadata: counts },
         manager,
       );
-      const result: ImportContactsResultDto = { ...counts, errors };
-      return result;
+      return { ...counts, errors };
     });
   }
 

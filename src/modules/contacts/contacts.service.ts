@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, Not, Repository } from 'typeorm';
 import { AuthUser } from 'src/common/auth/auth-user';
 import { findPage, Page } from 'src/common/pagination';
 import { inOrganization } from 'src/common/tenancy/visible-to';
@@ -84,9 +84,10 @@ export class ContactsService {
         optOutSource: optedOut ? OptOutSource.Staff : null,
         source: ContactSource.Manual,
       });
-      await this.writeUnique(() => repository.insert(created));
-      await this.record(manager, actor, AuditAction.ContactCreated, created.id, contactChanges(null, created));
-      return created;
+      await assertPhoneFree(repository, actor.organizationId, dto.phone);
+      const saved = await this.writeUnique(() => repository.save(created));
+      await this.record(manager, actor, AuditAction.ContactCreated, saved.id, contactChanges(null, saved));
+      return saved;
     });
     return ContactResponseDto.from(contact);
   }
@@ -94,7 +95,7 @@ export class ContactsService {
   async update(actor: AuthUser, id: string, dto: UpdateContactDto): Promise<ContactResponseDto> {
     const contact = await this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ContactEntity);
-      const current = await this.getVisible(repository, actor, id, manager);
+      const current = await this.getVisible(repository, actor, id, true);
       const before: ContactFields = { ...current };
       Object.assign(current, definedOnly({
         name: dto.name,
@@ -113,6 +114,7 @@ export class ContactsService {
       }
       const changes = contactChanges(before, current);
       if (Object.keys(changes).length === 0) return current;
+      if (changes.phone && current.phone) await assertPhoneFree(repository, actor.organizationId, current.phone, id);
       const saved = await this.writeUnique(() => repository.save(current));
       await this.record(manager, actor, AuditAction.ContactUpdated, id, changes);
       return saved;
@@ -123,30 +125,28 @@ export class ContactsService {
   async remove(actor: AuthUser, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ContactEntity);
-      const contact = await this.getVisible(repository, actor, id, manager);
+      const contact = await this.getVisible(repository, actor, id, true);
       await repository.softDelete({ id: contact.id, organizationId: actor.organizationId });
       await this.record(manager, actor, AuditAction.ContactDeleted, id, null, { source: contact.source });
     });
   }
 
-  private async getVisible(repository: Repository<ContactEntity>, actor: AuthUser, id: string, lockIn?: EntityManager): Promise<ContactEntity> {
-    // Inside a write, the row is locked so two edits of the same patient apply one after the other.
+  private async getVisible(repository: Repository<ContactEntity>, actor: AuthUser, id: string, forUpdate = false): Promise<ContactEntity> {
+    // Writes lock the row, so two edits of the same patient apply one after the other.
     const contact = await repository.findOne({
       where: inOrganization<ContactEntity>(actor, { id }),
-      ...(lockIn ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!contact) throw new ContactException(ContactErrorCode.NotFound, 'Contact not found');
     return contact;
   }
 
-  // The partial unique index decides: a check before the write would race with WhatsApp creating the same patient.
+  // The partial unique index has the last word: WhatsApp may create the same patient between our check and write.
   private async writeUnique<T>(write: () => Promise<T>): Promise<T> {
     try {
       return await write();
     } catch (error) {
-      if (isUniqueViolation(error, PHONE_UNIQUE_INDEX)) {
-        throw new ContactException(ContactErrorCode.PhoneTaken, 'Another patient of this organization has this phone number');
-      }
+      if (isUniqueViolation(error, PHONE_UNIQUE_INDEX)) throw phoneTaken();
       throw error;
     }
   }
@@ -164,6 +164,16 @@ export class ContactsService {
       manager,
     );
   }
+}
+
+// Checked first because TypeORM logs every failed query with its parameters, and a phone number must not reach the logs.
+async function assertPhoneFree(repository: Repository<ContactEntity>, organizationId: string, phone: string, exceptId?: string): Promise<void> {
+  const taken = await repository.existsBy({ organizationId, phone, ...(exceptId ? { id: Not(exceptId) } : {}) });
+  if (taken) throw phoneTaken();
+}
+
+function phoneTaken(): ContactException {
+  return new ContactException(ContactErrorCode.PhoneTaken, 'Another patient of this organization has this phone number');
 }
 
 /**

@@ -5,10 +5,12 @@ import { OrganizationsModule } from 'src/modules/organizations/organizations.mod
 import { WahaModule } from 'src/modules/waha/waha.module';
 import { ConversationEntity } from './conversation.entity';
 import { ConversationsController } from './conversations.controller';
+import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
 import { LocalMediaStorage } from './media/local-media.storage';
 import { MediaStorage } from './media/media-storage';
 import { MessageEntity } from './message.entity';
+import { MessagesController } from './messages.controller';
 import { InboundEventsService } from './inbound/inbound-events.service';
 import { InboundMessageHandlers } from './inbound/inbound-message.handlers';
 import { InboundProcessor } from './inbound/inbound.processor';
@@ -23,8 +25,8 @@ import { SendGovernor } from './outbound/send-governor';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ConversationEntity, MessageEntity]), ContactsModule, WahaModule, OrganizationsModule],
-  controllers: [ConversationsController],
-  providers: [ConversationsService, { provide: MediaStorage, useClass: LocalMediaStorage },
+  controllers: [ConversationsController, MessagesController],
+  providers: [ConversationsService, ConversationsRepository, { provide: MediaStorage, useClass: LocalMediaStorage },
     InboundEventsService,
     InboundMessageHandlers,
     InboundProcessor,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { toLowerTrimmed, trimString } from 'src/common/validation/transforms';
@@ -16,12 +16,12 @@ import {
 
 export const CONTACT_NOTES_MAX_LENGTH = 5000;
 
-export const CUSTOM_ATTRIBUTES_SCHEMA = {
+export const CUSTOM_ATTRIBUTES_SCHEMA: ApiPropertyOptions = {
   type: 'object',
   additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], nullable: true },
   example: { convenio: 'Unimed', carteirinha: '0012345', primeira_consulta: true },
   description: `Flat object: at most ${CUSTOM_ATTRIBUTES_MAX_KEYS} keys of 1–${CUSTOM_ATTRIBUTE_KEY_MAX_LENGTH} characters; values string, number, boolean or null; at most ${CUSTOM_ATTRIBUTES_MAX_BYTES} bytes as JSON`,
-} as const;
+};
 
 /** A patient as staff type it in; the CSV import validates each row against the same rules. */
 export class CreateContactDto {

@@ -50,7 +50,8 @@ describe(WhatsappSessionMonitorService.name, () => {
   beforeAll(() => Logger.overrideLogger(false));
 
   beforeEach(() => {
-    sessions = { findLive: jest.fn(), recordWahaState: jest.fn(async (session) => session) };
+    sessions = { findLive: jest.fn(), recordWahaState: jest.fn() };
+    sessions.recordWahaState.mockImplementation(async (session) => session);
     waha = { getSession: jest.fn(), restartSession: jest.fn(), ping: jest.fn() };
     alerts = { raise: jest.fn().mockResolvedValue(true), resolveByKey: jest.fn().mockResolvedValue(false) };
     queues = { schedule: jest.fn() };

@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
+import { AuthUser } from 'src/common/auth/auth-user';
+import { scopeVisible, visibleTo } from 'src/common/tenancy/visible-to';
+import { ContactEntity } from 'src/modules/contacts/contact.entity';
+import { ConversationEntity } from './conversation.entity';
+import { ConversationListRow, PREVIEW_LENGTH } from './dto/conversation-response.dto';
+import { ListConversationsQueryDto } from './dto/list-conversations-query.dto';
+import { cursorTimestampSql, MessageCursor } from './dto/message-cursor';
+import { MessageEntity } from './message.entity';
+
+type Actor = Pick<AuthUser, 'organizationId' | 'userId' | 'role'>;
+export type ConversationFilters = Pick<ListConversationsQueryDto, 'status' | 'session_id' | 'contact_id' | 'from' | 'to'>;
+
+export interface PositionedMessage {
+  message: MessageEntity;
+  cursor: MessageCursor;
+}
+
+/** `older`: strictly before the cursor; `newer`: strictly after it. */
+export type HistorySide = 'older' | 'newer';
+
+/**
+ * The conversation list: scope and filters on `conversations`, newest activity first (never-active ones last),
+ * id as tie-breaker so offset pages stay stable.
+ */
+export function buildConversationListQuery(
+  qb: SelectQueryBuilder<ConversationEntity>,
+  actor: Actor,
+  filters: ConversationFilters,
+): SelectQueryBuilder<ConversationEntity> {
+  scopeVisible(qb, 'c', actor);
+  if (filters.status?.length) qb.andWhere('c.status IN (:...statuses)', { statuses: filters.status });
+  if (filters.session_id) qb.andWhere('c.session_id = :sessionId', { sessionId: filters.session_id });
+  if (filters.contact_id) qb.andWhere('c.contact_id = :contactId', { contactId: filters.contact_id });
+  if (filters.from) qb.andWhere('c.last_message_at >= CAST(:from AS timestamptz)', { from: filters.from });
+  // Stored with microseconds, shown with milliseconds: a conversation's own last_message_at must still match `to`.
+  if (filters.to) qb.andWhere("c.last_message_at < CAST(:to AS timestamptz) + interval '1 millisecond'", { to: filters.to });
+  return qb;
+}
+
+/**
+ * Wraps one page of conversations (the query builder's SQL) with its newest message: a LATERAL join that
+ * reads one row per conversation from IDX_messages_org_conversation_occurred, so a page costs one query.
+ */
+export function withLastMessagePreview(pageSql: string): string {
+  return `SELECT page.*, preview.body AS preview_body, preview.type AS preview_type,
+      preview.direction AS preview_direction, preview.occurred_at AS preview_occurred_at
+    FROM (${pageSql}) page
+    LEFT JOIN LATERAL (
+      SELECT left(m.body, ${PREVIEW_LENGTH}) AS body, m.type, m.direction, m.occurred_at
+      FROM messages m
+      WHERE m.organization_id = page.organization_id AND m.conversation_id = page.id
+      ORDER BY m.occurred_at DESC, m.id DESC
+      LIMIT 1
+    ) preview ON true
+    ORDER BY page.last_message_at DESC NULLS LAST, page.id DESC`;
+}
+
+const LIST_COLUMNS: Record<string, string> = {
+  id: 'c.id',
+  organization_id: 'c.organization_id',
+  status: 'c.status',
+  chat_id: 'c.chat_id',
+  owner_type: 'c.owner_type',
+  owner_user_id: 'c.owner_user_id',
+  assigned_to_id: 'c.assigned_to_id',
+  session_id: 'c.session_id',
+  contact_id: 'c.contact_id',
+  contact_name: 'ct.name',
+  contact_phone: 'ct.phone',
+  last_message_at: 'c.last_message_at',
+  created_at: 'c.created_at',
+  updated_at: 'c.updated_at',
+};
+
+/** The conversations module's SQL: list, scoped lookups and history pages. */
+@Injectable()
+export class ConversationsRepository {
+  constructor(
+    @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
+    @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
+  ) {}
+
+  async listPage(actor: Actor, filters: ConversationFilters, page: { offset: number; limit: number }): Promise<{ rows: ConversationListRow[]; total: number }> {
+    const filtered = buildConversationListQuery(this.conversations.createQueryBuilder('c'), actor, filters);
+    const pageQuery = filtered
+      .clone()
+      // A patient deleted later keeps their history: the conversation stays listed.
+      .withDeleted()
+      .innerJoin(ContactEntity, 'ct', 'ct.id = c.contact_id')
+      .select(Object.entries(LIST_COLUMNS).map(([alias, column]) => `${column} AS ${alias}`))
+      .orderBy('c.last_message_at', 'DESC', 'NULLS LAST')
+      .addOrderBy('c.id', 'DESC')
+      .offset(page.offset)
+      .limit(page.limit);
+    const [sql, parameters] = pageQuery.getQueryAndParameters();
+    const [rows, total] = await Promise.all([
+      this.conversations.query(withLastMessagePreview(sql), parameters) as Promise<ConversationListRow[]>,
+      filtered.getCount(),
+    ]);
+    return { rows, total };
+  }
+
+  findVisible(actor: Actor, id: string): Promise<ConversationEntity | null> {
+    return this.conversations.findOneBy(visibleTo<ConversationEntity>(actor, { id }));
+  }
+
+  findVisibleWithContact(actor: Actor, id: string): Promise<ConversationEntity | null> {
+    return this.conversations.findOne({ where: visibleTo<ConversationEntity>(actor, { id }), relations: { contact: true }, withDeleted: true });
+  }
+
+  findById(organizationId: string, id: string): Promise<ConversationEntity | null> {
+    return this.conversations.findOneBy({ id, organizationId });
+  }
+
+  /** The newest `count` messages, newest first. */
+  latestMessages(organizationId: string, conversationId: string, count: number): Promise<MessageEntity[]> {
+    return this.history(organizationId, conversationId).orderBy('m.occurred_at', 'DESC').addOrderBy('m.id', 'DESC').limit(count).getMany();
+  }
+
+  /**
+   * Up to `limit` messages on `side` of `cursor` (from the newest when there is no cursor), nearest to the
+   * cursor first; one extra row tells whether more lie beyond.
+   */
+  async historyPage(
+    organizationId: string,
+    conversationId: string,
+    side: HistorySide,
+    cursor: MessageCursor | null,
+    limit: number,
+  ): Promise<{ items: PositionedMessage[]; hasMore: boolean }> {
+    const direction = side === 'older' ? 'DESC' : 'ASC';
+    const qb = this.history(organizationId, conversationId).addSelect(cursorTimestampSql('m'), 'cursor_at');
+    if (cursor) beyond(qb, side, cursor);
+    const { entities, raw } = await qb
+      .orderBy('m.occurred_at', direction)
+      .addOrderBy('m.id', direction)
+      .limit(limit + 1)
+      .getRawAndEntities<{ m_id: string; cursor_at: string }>();
+    const positions = new Map(raw.map((row) => [row.m_id, row.cursor_at]));
+    const items = entities.slice(0, limit).map((message) => ({ message, cursor: { occurredAt: positions.get(message.id) as string, id: message.id } }));
+    return { items, hasMore: entities.length > limit };
+  }
+
+  hasMessagesBeyond(organizationId: string, conversationId: string, side: HistorySide, cursor: MessageCursor): Promise<boolean> {
+    return beyond(this.history(organizationId, conversationId), side, cursor).getExists();
+  }
+
+  /** The message, when its conversation is visible to the caller. */
+  findVisibleMessage(actor: Actor, messageId: string): Promise<MessageEntity | null> {
+    const qb = this.messages
+      .createQueryBuilder('m')
+      .innerJoin(ConversationEntity, 'c', 'c.id = m.conversation_id AND c.organization_id = m.organization_id')
+      .where('m.id = :messageId', { messageId });
+    return scopeVisible(qb, 'c', actor).getOne();
+  }
+
+  private history(organizationId: string, conversationId: string): SelectQueryBuilder<MessageEntity> {
+    return this.messages
+      .createQueryBuilder('m')
+      .where('m.organization_id = :organizationId', { organizationId })
+      .andWhere('m.conversation_id = :conversationId', { conversationId });
+  }
+}
+
+// A row comparison, so Postgres walks IDX_messages_org_conversation_occurred from the cursor on.
+function beyond(qb: SelectQueryBuilder<MessageEntity>, side: HistorySide, cursor: MessageCursor): SelectQueryBuilder<MessageEntity> {
+  const operator = side === 'older' ? '<' : '>';
+  return qb.andWhere(`(m.occurred_at, m.id) ${operator} (CAST(:cursorAt AS timestamptz), CAST(:cursorId AS uuid))`, {
+    cursorAt: cursor.occurredAt,
+    cursorId: cursor.id,
+  });
+}

@@ -1,0 +1,85 @@
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsObject, IsOptional, IsString, IsUrl, Length, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
+import { trimString } from 'src/common/validation/transforms';
+import { OutboundInput } from '../outbound/outbound-messages.service';
+
+export const MAX_TEXT_LENGTH = 4096;
+
+/** What WhatsApp renders inline (image, voice/audio, video) or as a document. */
+export const SENDABLE_MIMETYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'audio/ogg',
+  'audio/mpeg',
+  'audio/mp4',
+  'video/mp4',
+  'application/pdf',
+] as const;
+
+export class SendMediaDto {
+  @ApiProperty({ example: 'https://files.clinicaexemplo.com.br/preparo-exame.pdf', maxLength: 2048, description: 'http or https; fetched when the message is sent' })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be an http or https URL' })
+  @MaxLength(2048)
+  url!: string;
+
+  @ApiProperty({ enum: SENDABLE_MIMETYPES, example: 'application/pdf' })
+  @IsIn(SENDABLE_MIMETYPES)
+  mimetype!: string;
+
+  @ApiPropertyOptional({ example: 'preparo-exame.pdf', maxLength: 255 })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @Length(1, 255)
+  filename?: string;
+
+  @ApiPropertyOptional({ example: 'Segue o preparo para o exame de amanhã.', maxLength: 1024 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  caption?: string;
+}
+
+/**
+ * One validator for `text` that also enforces "exactly one of text or media", so a request with neither
+ * gets one clear message instead of a string error about a field the client meant to leave out.
+ */
+function IsTextUnlessMedia(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isTextUnlessMedia',
+    validator: {
+      validate: (value: unknown, args) => textProblem(value, (args?.object as SendMessageDto).media) === null,
+      defaultMessage: (args) => textProblem(args?.value, (args?.object as SendMessageDto).media) ?? '',
+    },
+  });
+}
+
+function textProblem(text: unknown, media: unknown): string | null {
+  if (text === undefined || text === null) return media === undefined || media === null ? 'exactly one of text or media is required' : null;
+  if (media !== undefined && media !== null) return 'send either text or media, not both';
+  if (typeof text !== 'string' || text.length < 1 || text.length > MAX_TEXT_LENGTH) {
+    return `text must be a string of 1 to ${MAX_TEXT_LENGTH} characters (surrounding spaces are trimmed)`;
+  }
+  return null;
+}
+
+export class SendMessageDto {
+  @ApiPropertyOptional({ example: 'Bom dia, Maria! Sua consulta está confirmada para amanhã às 9h.', minLength: 1, maxLength: MAX_TEXT_LENGTH, description: 'Exactly one of text or media' })
+  @Transform(trimString)
+  @IsTextUnlessMedia()
+  text?: string;
+
+  @ApiPropertyOptional({ type: SendMediaDto, description: 'Exactly one of text or media' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SendMediaDto)
+  media?: SendMediaDto;
+
+  toInput(): OutboundInput {
+    if (this.media) return { media: { url: this.media.url, mimetype: this.media.mimetype, filename: this.media.filename, caption: this.media.caption } };
+    return { text: this.text ?? '' };
+  }
+}
