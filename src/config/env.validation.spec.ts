@@ -56,9 +56,17 @@ describe('validateEnv', () => {
     }
   });
 
-  it('should refuse the development JWT secret in production', () => {
+  it('should refuse the development JWT secret and encryption key in production', () => {
+    const productionKeys = `prod1:${Buffer.alloc(32, 7).toString('base64')}`;
     expect(() => validateEnv({ NODE_ENV: 'production' })).toThrow(/JWT_ACCESS_SECRET: must be set explicitly/);
-    expect(validateEnv({ NODE_ENV: 'production', JWT_ACCESS_SECRET: 'p'.repeat(40) }).NODE_ENV).toBe('production');
+    expect(() => validateEnv({ NODE_ENV: 'production' })).toThrow(/SECRETS_ENCRYPTION_KEYS: must be set explicitly/);
+    expect(() => validateEnv({ NODE_ENV: 'production', SECRETS_ENCRYPTION_KEYS: productionKeys })).toThrow(/JWT_ACCESS_SECRET/);
+    expect(validateEnv({ NODE_ENV: 'production', JWT_ACCESS_SECRET: 'p'.repeat(40), SECRETS_ENCRYPTION_KEYS: productionKeys }).NODE_ENV).toBe('production');
+  });
+
+  it('should refuse a malformed encryption key ring', () => {
+    expect(() => validateEnv({ SECRETS_ENCRYPTION_KEYS: 'nocolon' })).toThrow(/SECRETS_ENCRYPTION_KEYS/);
+    expect(() => validateEnv({ SECRETS_ENCRYPTION_KEYS: 'k1:c2hvcnQ=' })).toThrow(/SECRETS_ENCRYPTION_KEYS/);
   });
 
   it('should require a Gemini key only when the gemini provider is chosen', () => {

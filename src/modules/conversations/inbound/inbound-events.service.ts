@@ -38,7 +38,7 @@ export class InboundEventsService {
     try {
       await this.processTogether(inboxEventIds);
     } catch (error) {
-      if (isConnectionError(error) || inboxEventIds.length === 1) throw error;
+      if (isConnectionError(error)) throw error;
       this.logger.warn({ err: error, events: inboxEventIds.length }, 'batch failed; processing its events one by one');
       await this.processOneByOne(inboxEventIds);
     }

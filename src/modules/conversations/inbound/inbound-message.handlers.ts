@@ -105,7 +105,7 @@ export class InboundMessageHandlers {
     const payload = payloadOf(event);
     const after = payload.after as Json | null | undefined;
     const keyId = typeof payload.revokedMessageId === 'string' ? payload.revokedMessageId : keyIdOf(String(after?.id));
-    const rows: unknown[] = await manager.query(
+    const [rows]: [unknown[], number] = await manager.query(
       `UPDATE messages SET revoked_at = COALESCE(revoked_at, now()), updated_at = now()
        WHERE organization_id = $1 AND session_id = $2 AND waha_key_id = $3 RETURNING id`,
       [event.organizationId, event.sessionId, keyId],
@@ -114,7 +114,7 @@ export class InboundMessageHandlers {
   }
 
   private async applyAck(manager: EntityManager, event: LockedInboxEvent, keyId: string, ack: number): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+    const [rows]: [unknown[], number] = await manager.query(
       `UPDATE messages SET ack = $4, status = $5, updated_at = now(),
               failure_reason = CASE WHEN $4 = -1 THEN 'WhatsApp reported a delivery error' ELSE failure_reason END
        WHERE organization_id = $1 AND session_id = $2 AND waha_key_id = $3 AND direction = 'outbound'
@@ -134,7 +134,7 @@ export class InboundMessageHandlers {
     keyId: string,
     body: string | null,
   ): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+    const [rows]: [unknown[], number] = await manager.query(
       `UPDATE messages SET waha_message_id = $4, waha_key_id = $5, updated_at = now()
        WHERE id = (
          SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id

@@ -59,7 +59,7 @@ export class WahaInboxService {
   /** Counts a failed attempt; the row stays pending (the job retries) until it has failed too often. */
   async recordFailure(id: string, error: unknown): Promise<InboxEventStatus> {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 300);
-    const rows: { status: InboxEventStatus }[] = await this.events.query(
+    const [rows]: [{ status: InboxEventStatus }[], number] = await this.events.query(
       `UPDATE waha_inbox_events SET attempts = attempts + 1, outcome = $2, updated_at = now(),
               status = CASE WHEN attempts + 1 >= $3 THEN 'failed' ELSE status END
        WHERE id = $1 AND status = 'pending' RETURNING status`,
