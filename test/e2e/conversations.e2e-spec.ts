@@ -63,7 +63,7 @@ describe('Conversations (e2e)', () => {
   // Rows are written directly, so these tests do not depend on the webhook pipeline.
   async function insertConversation(
     organizationId: string,
-    fields: Partial<ConversationEntity> & { sessionId?: string; contact?: Partial<ContactEntity> } = {},
+    fields: Omit<Partial<ConversationEntity>, 'contact'> & { contact?: Partial<ContactEntity> } = {},
   ): Promise<ConversationEntity & { contact: ContactEntity }> {
     const { contact: contactFields, ...conversationFields } = fields;
     const sessionId = fields.sessionId ?? (await insertWhatsappSession(app, organizationId)).id;

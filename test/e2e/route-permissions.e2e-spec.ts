@@ -4,7 +4,7 @@ import { bearer, http, loginSuperAdmin, Session } from '../support/api';
 import { createTestApp } from '../support/create-test-app';
 import { Clinic, createClinic, createMember } from '../support/factories';
 import { RouteEntry, routeTable } from '../support/route-table';
-import { insertWhatsappSession } from '../support/whatsapp';
+import { dataSourceOf, insertWhatsappSession } from '../support/whatsapp';
 import { AlertSeverity, AlertType } from 'src/modules/alerts/alert.entity';
 import { AlertsService } from 'src/modules/alerts/alerts.service';
 
@@ -18,6 +18,9 @@ interface IsolationContext {
   alertA: string;
   /** One of clinic A's patients. */
   contactA: string;
+  /** One of clinic A's conversations and its only message. */
+  conversationA: string;
+  messageA: string;
 }
 
 type IsolationCase = (ctx: IsolationContext) => { actor: Session; id: string; body?: object; expected: number };
@@ -46,6 +49,10 @@ const ISOLATION_CASES: Record<string, IsolationCase> = {
   'GET /api/v1/contacts/:id': ({ contactA, clinicB }) => ({ actor: clinicB.admin, id: contactA, expected: 404 }),
   'PATCH /api/v1/contacts/:id': ({ contactA, clinicB }) => ({ actor: clinicB.admin, id: contactA, body: { name: 'Invasor' }, expected: 404 }),
   'DELETE /api/v1/contacts/:id': ({ contactA, clinicB }) => ({ actor: clinicB.admin, id: contactA, expected: 404 }),
+  'GET /api/v1/conversations/:id': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, expected: 404 }),
+  'GET /api/v1/conversations/:id/messages': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, expected: 404 }),
+  'POST /api/v1/conversations/:id/messages': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, body: { text: 'Invasor' }, expected: 404 }),
+  'GET /api/v1/messages/:id/media': ({ messageA, clinicB }) => ({ actor: clinicB.admin, id: messageA, expected: 404 }),
 };
 
 function call(app: NestFastifyApplication, entry: Pick<RouteEntry, 'route'>, id: string) {
@@ -91,6 +98,8 @@ describe('Route access table', () => {
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/refresh',
       'POST /api/v1/auth/register',
+      // Authenticated by the per-session HMAC of its raw body instead of a JWT.
+      'POST /api/v1/webhooks/waha',
     ]);
   });
 
@@ -118,6 +127,7 @@ describe('Route access table', () => {
         whatsappSessionA: (await insertWhatsappSession(app, clinicA.organizationId)).name,
         alertA: await raiseAlert(app, clinicA),
         contactA: await addContact(app, clinicA),
+        ...(await addConversation(app, clinicA)),
       };
     });
 
@@ -138,6 +148,9 @@ describe('Route access table', () => {
       } else if (route.includes('/contacts/')) {
         const contact = await http(app).get(`/api/v1/contacts/${id}`).set(...bearer(ctx.clinicA.admin)).expect(200);
         expect(contact.body.name).toBe('Paciente A');
+      } else if (route.includes('/conversations/') || route.includes('/messages/')) {
+        const history = await http(app).get(`/api/v1/conversations/${ctx.conversationA}/messages`).set(...bearer(ctx.clinicA.admin)).expect(200);
+        expect(history.body.items.map((message: { id: string }) => message.id)).toEqual([ctx.messageA]);
       } else if (route.includes('/alerts/')) {
         const open = await http(app).get('/api/v1/alerts?status=open').set(...bearer(ctx.clinicA.admin)).expect(200);
         expect(open.body.items.map((alert: { id: string }) => alert.id)).toContain(id);
@@ -163,4 +176,23 @@ async function raiseAlert(app: NestFastifyApplication, clinic: Clinic): Promise<
 async function addContact(app: NestFastifyApplication, clinic: Clinic): Promise<string> {
   const response = await http(app).post('/api/v1/contacts').set(...bearer(clinic.admin)).send({ name: 'Paciente A', phone: '(11) 98765-4321' }).expect(201);
   return (response.body as { id: string }).id;
+}
+
+/** One of the clinic's conversations with one message, written directly (no webhook pipeline needed). */
+async function addConversation(app: NestFastifyApplication, clinic: Clinic): Promise<{ conversationA: string; messageA: string }> {
+  const db = dataSourceOf(app);
+  const session = await insertWhatsappSession(app, clinic.organizationId);
+  const [contact] = await db.query(`INSERT INTO contacts (organization_id, name, phone, source) VALUES ($1, 'Paciente C', '+5511912345678', 'whatsapp') RETURNING id`, [
+    clinic.organizationId,
+  ]);
+  const [conversation] = await db.query(
+    `INSERT INTO conversations (organization_id, contact_id, session_id, chat_id, last_message_at) VALUES ($1, $2, $3, '5511912345678@c.us', now()) RETURNING id`,
+    [clinic.organizationId, contact.id, session.id],
+  );
+  const [message] = await db.query(
+    `INSERT INTO messages (organization_id, conversation_id, session_id, direction, type, sender, status, body, occurred_at)
+     VALUES ($1, $2, $3, 'inbound', 'text', 'patient', 'received', 'Oi', now()) RETURNING id`,
+    [clinic.organizationId, conversation.id, session.id],
+  );
+  return { conversationA: conversation.id, messageA: message.id };
 }

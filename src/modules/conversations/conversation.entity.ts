@@ -26,11 +26,13 @@ export enum ConversationOwner {
   unique: true,
   where: `"status" <> 'CLOSED'`,
 })
-@Index('IDX_conversations_org_last_message', ['organizationId', 'lastMessageAt', 'id'])
-@Index('IDX_conversations_org_status_last_message', ['organizationId', 'status', 'lastMessageAt'])
-@Index('IDX_conversations_org_session_last_message', ['organizationId', 'sessionId', 'lastMessageAt'])
-@Index('IDX_conversations_org_contact_last_message', ['organizationId', 'contactId', 'lastMessageAt'])
-@Index('IDX_conversations_org_assigned_last_message', ['organizationId', 'assignedToId', 'lastMessageAt'])
+// The inbox lists newest first (last_message_at DESC NULLS LAST, id DESC); TypeORM cannot declare a column's
+// sort order, so these are created by hand in the migration: (organization_id[, filter], last_message_at, id).
+@Index('IDX_conversations_org_last_message', { synchronize: false })
+@Index('IDX_conversations_org_status_last_message', { synchronize: false })
+@Index('IDX_conversations_org_session_last_message', { synchronize: false })
+@Index('IDX_conversations_org_contact_last_message', { synchronize: false })
+@Index('IDX_conversations_org_assigned_last_message', { synchronize: false })
 export class ConversationEntity extends TenantOwnedEntity {
   @Column('uuid') contactId!: string;
 

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthUser } from 'src/common/auth/auth-user';
 import { CurrentUser, RequirePermission } from 'src/common/auth/auth.decorators';
@@ -7,7 +7,8 @@ import { Permission } from 'src/common/auth/permissions';
 import { ErrorResponseDto } from 'src/common/swagger/error-response.dto';
 import { UuidPipe } from 'src/common/validation/validation';
 import { ConversationsService } from './conversations.service';
-import { SENDABLE_MIMETYPES } from './dto/send-message.dto';
+
+const FILE_TYPES = ['image/*', 'audio/*', 'video/*', 'application/pdf'];
 
 @ApiTags('conversations')
 @ApiBadRequestResponse({ description: 'VALIDATION_FAILED (malformed id)', type: ErrorResponseDto })
@@ -18,8 +19,10 @@ export class MessagesController {
   @Get(':id/media')
   @RequirePermission(Permission.ConversationsRead)
   @ApiOperation({ summary: 'Download a message’s file (image, audio, video, document)' })
-  @ApiProduces(...SENDABLE_MIMETYPES)
-  @ApiOkResponse({ description: 'The file, with its Content-Type, Content-Length and an inline Content-Disposition', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description: 'The file, with its Content-Type, Content-Length and an inline Content-Disposition',
+    content: Object.fromEntries(FILE_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+  })
   @ApiNotFoundResponse({
     description: 'MESSAGE_NOT_FOUND (missing or its conversation is not visible), or MEDIA_NOT_AVAILABLE (no file, or not stored yet)',
     type: ErrorResponseDto,

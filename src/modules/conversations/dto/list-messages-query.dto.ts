@@ -45,7 +45,7 @@ export class MessagePageDto {
     description: 'Pass as `before` for the older page; null when this page reaches the first message',
   })
   next_cursor!: string | null;
-  @ApiPropertyOptional({
+  @ApiProperty({
     example: null,
     nullable: true,
     type: String,

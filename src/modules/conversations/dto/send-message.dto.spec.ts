@@ -33,6 +33,8 @@ describe(SendMessageDto.name, () => {
     ['text past 4096 characters', { text: 'a'.repeat(4097) }, [{ field: 'text', errors: [expect.stringContaining('1 to 4096')] }]],
     ['a number as text', { text: 42 }, [{ field: 'text', errors: [expect.stringContaining('must be a string')] }]],
     ['a file URL', { media: { ...pdf, url: 'file:///etc/passwd' } }, [{ field: 'media.url', errors: ['url must be an http or https URL'] }]],
+    ['an internal IP', { media: { ...pdf, url: 'http://10.0.0.5/x.pdf' } }, [{ field: 'media.url', errors: ['url must use a public host name, not an IP address'] }]],
+    ['localhost', { media: { ...pdf, url: 'http://localhost:3000/x.pdf' } }, [{ field: 'media.url', errors: ['url must be an http or https URL'] }]],
     ['a javascript URL', { media: { ...pdf, url: 'javascript:alert(1)' } }, [{ field: 'media.url', errors: ['url must be an http or https URL'] }]],
     ['a mimetype outside the allow-list', { media: { ...pdf, mimetype: 'application/x-msdownload' } }, [{ field: 'media.mimetype', errors: [expect.any(String)] }]],
     ['an unknown field', { text: 'oi', priority: 'high' }, [{ field: 'priority', errors: ['property priority should not exist'] }]],

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, IsUrl, Length, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
 import { trimString } from 'src/common/validation/transforms';
 import { OutboundInput } from '../outbound/outbound-messages.service';
 
@@ -21,6 +21,9 @@ export const SENDABLE_MIMETYPES = [
 export class SendMediaDto {
   @ApiProperty({ example: 'https://files.clinicaexemplo.com.br/preparo-exame.pdf', maxLength: 2048, description: 'http or https; fetched when the message is sent' })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be an http or https URL' })
+  // WAHA fetches this URL from inside our network: a public domain name only (the TLD rule of IsUrl keeps out
+  // localhost and bare service names), never an IP literal.
+  @Matches(/^(?!https?:\/\/(\[|(\d{1,3}\.){3}\d{1,3}(:\d+)?([/?#]|$)))/i, { message: 'url must use a public host name, not an IP address' })
   @MaxLength(2048)
   url!: string;
 

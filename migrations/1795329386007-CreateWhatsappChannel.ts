@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class CreateWhatsappChannel1795327606864 implements MigrationInterface {
-    name = 'CreateWhatsappChannel1795327606864'
+export class CreateWhatsappChannel1795329386007 implements MigrationInterface {
+    name = 'CreateWhatsappChannel1795329386007'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -27,6 +27,19 @@ export class CreateWhatsappChannel1795327606864 implements MigrationInterface {
                 CONSTRAINT "CHK_contacts_source" CHECK ("source" IN ('whatsapp', 'manual', 'import')),
                 CONSTRAINT "PK_b99cd40cfd66a99f1571f4f72e6" PRIMARY KEY ("id")
             )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_contacts_org_opted_out_created" ON "contacts" ("organization_id", "created_at")
+            WHERE "opted_out" = true
+                AND "deleted_at" IS NULL
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_contacts_org_blocked_created" ON "contacts" ("organization_id", "created_at")
+            WHERE "blocked" = true
+                AND "deleted_at" IS NULL
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_contacts_org_updated" ON "contacts" ("organization_id", "updated_at")
         `);
         await queryRunner.query(`
             CREATE INDEX "IDX_contacts_org_name" ON "contacts" ("organization_id", "name")
@@ -102,33 +115,6 @@ export class CreateWhatsappChannel1795327606864 implements MigrationInterface {
             )
         `);
         await queryRunner.query(`
-            CREATE INDEX "IDX_conversations_org_assigned_last_message" ON "conversations" (
-                "organization_id",
-                "assigned_to_id",
-                "last_message_at"
-            )
-        `);
-        await queryRunner.query(`
-            CREATE INDEX "IDX_conversations_org_contact_last_message" ON "conversations" (
-                "organization_id",
-                "contact_id",
-                "last_message_at"
-            )
-        `);
-        await queryRunner.query(`
-            CREATE INDEX "IDX_conversations_org_session_last_message" ON "conversations" (
-                "organization_id",
-                "session_id",
-                "last_message_at"
-            )
-        `);
-        await queryRunner.query(`
-            CREATE INDEX "IDX_conversations_org_status_last_message" ON "conversations" ("organization_id", "status", "last_message_at")
-        `);
-        await queryRunner.query(`
-            CREATE INDEX "IDX_conversations_org_last_message" ON "conversations" ("organization_id", "last_message_at", "id")
-        `);
-        await queryRunner.query(`
             CREATE UNIQUE INDEX "UQ_conversations_open_contact_session" ON "conversations" ("organization_id", "contact_id", "session_id")
             WHERE "status" <> 'CLOSED'
         `);
@@ -171,6 +157,14 @@ export class CreateWhatsappChannel1795327606864 implements MigrationInterface {
             )
         `);
         await queryRunner.query(`
+            CREATE INDEX "IDX_messages_media_pending_created" ON "messages" ("created_at")
+            WHERE "media_status" = 'pending'
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_messages_queued_created" ON "messages" ("created_at")
+            WHERE "status" = 'queued'
+        `);
+        await queryRunner.query(`
             CREATE INDEX "IDX_messages_org_status_created" ON "messages" ("organization_id", "status", "created_at")
         `);
         await queryRunner.query(`
@@ -203,6 +197,12 @@ export class CreateWhatsappChannel1795327606864 implements MigrationInterface {
                 CONSTRAINT "CHK_alerts_status" CHECK ("status" IN ('open', 'resolved')),
                 CONSTRAINT "PK_60f895662df096bfcdfab7f4b96" PRIMARY KEY ("id")
             )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_alerts_status_created" ON "alerts" ("status", "created_at")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_alerts_org_last_seen" ON "alerts" ("organization_id", "last_seen_at")
         `);
         await queryRunner.query(`
             CREATE INDEX "IDX_alerts_org_created" ON "alerts" ("organization_id", "created_at")
@@ -300,14 +300,22 @@ export class CreateWhatsappChannel1795327606864 implements MigrationInterface {
             ALTER TABLE "waha_inbox_events"
             ADD CONSTRAINT "FK_4dd53fd1428788d0e4af7d9f8ed" FOREIGN KEY ("session_id") REFERENCES "whatsapp_sessions"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
-            CREATE INDEX "IDX_contacts_search_trgm" ON "contacts" USING gin ("organization_id", "name" gin_trgm_ops, "phone" gin_trgm_ops)
-            WHERE "deleted_at" IS NULL
-        `);
+        // Created by hand: a trigram GIN index and sort orders TypeORM cannot declare.
+        await queryRunner.query(`CREATE INDEX "IDX_contacts_search_trgm" ON "contacts" USING gin ("organization_id", "name" gin_trgm_ops, "phone" gin_trgm_ops) WHERE "deleted_at" IS NULL`);
+        await queryRunner.query(`CREATE INDEX "IDX_conversations_org_last_message" ON "conversations" ("organization_id", "last_message_at" DESC NULLS LAST, "id" DESC)`);
+        await queryRunner.query(`CREATE INDEX "IDX_conversations_org_status_last_message" ON "conversations" ("organization_id", "status", "last_message_at" DESC NULLS LAST, "id" DESC)`);
+        await queryRunner.query(`CREATE INDEX "IDX_conversations_org_session_last_message" ON "conversations" ("organization_id", "session_id", "last_message_at" DESC NULLS LAST, "id" DESC)`);
+        await queryRunner.query(`CREATE INDEX "IDX_conversations_org_contact_last_message" ON "conversations" ("organization_id", "contact_id", "last_message_at" DESC NULLS LAST, "id" DESC)`);
+        await queryRunner.query(`CREATE INDEX "IDX_conversations_org_assigned_last_message" ON "conversations" ("organization_id", "assigned_to_id", "last_message_at" DESC NULLS LAST, "id" DESC)`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`DROP INDEX "public"."IDX_contacts_search_trgm"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_conversations_org_last_message"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_conversations_org_status_last_message"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_conversations_org_session_last_message"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_conversations_org_contact_last_message"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_conversations_org_assigned_last_message"`);
         await queryRunner.query(`
             ALTER TABLE "waha_inbox_events" DROP CONSTRAINT "FK_4dd53fd1428788d0e4af7d9f8ed"
         `);
@@ -372,6 +380,12 @@ export class CreateWhatsappChannel1795327606864 implements MigrationInterface {
             DROP INDEX "public"."IDX_alerts_org_created"
         `);
         await queryRunner.query(`
+            DROP INDEX "public"."IDX_alerts_org_last_seen"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_alerts_status_created"
+        `);
+        await queryRunner.query(`
             DROP TABLE "alerts"
         `);
         await queryRunner.query(`
@@ -384,25 +398,16 @@ export class CreateWhatsappChannel1795327606864 implements MigrationInterface {
             DROP INDEX "public"."IDX_messages_org_status_created"
         `);
         await queryRunner.query(`
+            DROP INDEX "public"."IDX_messages_queued_created"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_messages_media_pending_created"
+        `);
+        await queryRunner.query(`
             DROP TABLE "messages"
         `);
         await queryRunner.query(`
             DROP INDEX "public"."UQ_conversations_open_contact_session"
-        `);
-        await queryRunner.query(`
-            DROP INDEX "public"."IDX_conversations_org_last_message"
-        `);
-        await queryRunner.query(`
-            DROP INDEX "public"."IDX_conversations_org_status_last_message"
-        `);
-        await queryRunner.query(`
-            DROP INDEX "public"."IDX_conversations_org_session_last_message"
-        `);
-        await queryRunner.query(`
-            DROP INDEX "public"."IDX_conversations_org_contact_last_message"
-        `);
-        await queryRunner.query(`
-            DROP INDEX "public"."IDX_conversations_org_assigned_last_message"
         `);
         await queryRunner.query(`
             DROP TABLE "conversations"
@@ -427,6 +432,15 @@ export class CreateWhatsappChannel1795327606864 implements MigrationInterface {
         `);
         await queryRunner.query(`
             DROP INDEX "public"."IDX_contacts_org_name"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_contacts_org_updated"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_contacts_org_blocked_created"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_contacts_org_opted_out_created"
         `);
         await queryRunner.query(`
             DROP TABLE "contacts"
