@@ -18,14 +18,18 @@ export interface CpuGroups {
   postgresBackground: number;
   redis: number;
   bench: number;
-  /** Busy time of all cores together, whoever used it (from /proc/stat). */
+  /** Time all cores together spent running processes, whoever they belong to (user + nice + system, /proc/stat). */
   machine: number;
+  /** Interrupt and softirq time (for loopback traffic mostly the network stack), not charged to any process. */
+  irq: number;
+  /** Time the hypervisor gave this VM's vCPUs to someone else. */
+  steal: number;
 }
 
 export interface CpuSample {
   perPid: Map<string, { group: Group; ticks: number }>;
   benchSeconds: number;
-  machineTicks: number;
+  machine: { process: number; irq: number; steal: number };
 }
 
 function read(path: string): string {
@@ -44,13 +48,12 @@ function ticksOf(pid: string): number {
   return Number(fields[11]) + Number(fields[12]); // utime + stime
 }
 
-function machineTicks(): number {
+function machineTicks(): { process: number; irq: number; steal: number } {
   const line = read('/proc/stat').split('\n')[0];
-  if (!line.startsWith('cpu ')) return Number.NaN;
-  // cpu user nice system idle iowait irq softirq steal …: busy = all but idle and iowait.
-  const fields = line.trim().split(/\s+/).slice(1).map(Number);
-  const total = fields.slice(0, 8).reduce((sum, value) => sum + value, 0);
-  return total - fields[3] - fields[4];
+  if (!line.startsWith('cpu ')) return { process: Number.NaN, irq: Number.NaN, steal: Number.NaN };
+  // cpu user nice system idle iowait irq softirq steal …
+  const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+  return { process: user + nice + system, irq: irq + softirq, steal };
 }
 
 function groupOf(pid: string, serverPid: number | undefined, databaseName: string): Group | null {
@@ -78,14 +81,16 @@ export function sampleCpu(serverPid: number | undefined, databaseName: string): 
     if (group) perPid.set(pid, { group, ticks: ticksOf(pid) });
   }
   const own = process.cpuUsage();
-  return { perPid, benchSeconds: (own.user + own.system) / 1e6, machineTicks: pids.length > 0 ? machineTicks() : Number.NaN };
+  const nan = { process: Number.NaN, irq: Number.NaN, steal: Number.NaN };
+  return { perPid, benchSeconds: (own.user + own.system) / 1e6, machine: pids.length > 0 ? machineTicks() : nan };
 }
 
 /** CPU seconds per group between two samples (a process that exited in between loses its last share). */
 export function cpuDelta(before: CpuSample, after: CpuSample): CpuGroups {
   const groups = { app: 0, postgresBench: 0, postgresBackground: 0, redis: 0 };
   if (after.perPid.size === 0) {
-    return { app: Number.NaN, postgresBench: Number.NaN, postgresBackground: Number.NaN, redis: Number.NaN, bench: Number.NaN, machine: Number.NaN };
+    const nan = Number.NaN;
+    return { app: nan, postgresBench: nan, postgresBackground: nan, redis: nan, bench: nan, machine: nan, irq: nan, steal: nan };
   }
   for (const [pid, { group, ticks }] of after.perPid) groups[group] += ticks - (before.perPid.get(pid)?.ticks ?? 0);
   return {
@@ -94,7 +99,9 @@ export function cpuDelta(before: CpuSample, after: CpuSample): CpuGroups {
     postgresBackground: groups.postgresBackground / TICKS_PER_SECOND,
     redis: groups.redis / TICKS_PER_SECOND,
     bench: after.benchSeconds - before.benchSeconds,
-    machine: (after.machineTicks - before.machineTicks) / TICKS_PER_SECOND,
+    machine: (after.machine.process - before.machine.process) / TICKS_PER_SECOND,
+    irq: (after.machine.irq - before.machine.irq) / TICKS_PER_SECOND,
+    steal: (after.machine.steal - before.machine.steal) / TICKS_PER_SECOND,
   };
 }
 

@@ -122,6 +122,8 @@ export interface Verification {
 
 export interface Totals {
   inboxRows: number;
+  /** Inbox rows whose stored payload is not the webhook with their envelope id (must be 0). */
+  payloadMismatches: number;
   inboxByStatus: Record<string, number>;
   inboxDuplicateEventIds: number;
   messages: number;
@@ -194,6 +196,7 @@ export class BenchDatabase {
   async totals(): Promise<Totals> {
     const rows: Record<string, string>[] = await this.db.query(
       `SELECT (SELECT count(*) FROM waha_inbox_events) AS inbox_rows,
+              (SELECT count(*) FROM waha_inbox_events WHERE payload->>'id' IS DISTINCT FROM event_id) AS payload_mismatch,
               (SELECT count(*) FROM (SELECT 1 FROM waha_inbox_events GROUP BY event_id HAVING count(*) > 1) d) AS inbox_dup,
               (SELECT count(*) FROM messages) AS messages,
               (SELECT count(*) FROM (SELECT 1 FROM messages WHERE waha_key_id IS NOT NULL
@@ -204,6 +207,7 @@ export class BenchDatabase {
     const status: { status: string; n: string }[] = await this.db.query(`SELECT status, count(*) AS n FROM waha_inbox_events GROUP BY status`);
     return {
       inboxRows: Number(rows[0].inbox_rows),
+      payloadMismatches: Number(rows[0].payload_mismatch),
       inboxByStatus: Object.fromEntries(status.map((row) => [row.status, Number(row.n)])),
       inboxDuplicateEventIds: Number(rows[0].inbox_dup),
       messages: Number(rows[0].messages),

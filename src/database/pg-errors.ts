@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import { QueryFailedError } from 'typeorm';
 
 export const PG_UNIQUE_VIOLATION = '23505';
@@ -20,7 +21,8 @@ const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT
 const CONNECTION_ERROR_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
 
 export function isConnectionError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+  // Node's socket errors fail `instanceof Error` across realms (e.g. under Jest): check both ways.
+  if (!(error instanceof Error) && !types.isNativeError(error)) return false;
   const code = (error as Error & { code?: unknown }).code ?? (error as Error & { driverError?: { code?: unknown } }).driverError?.code;
   return CONNECTION_ERROR_CODES.has(String(code)) || CONNECTION_ERROR_MESSAGES.test(error.message);
 }

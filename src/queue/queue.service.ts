@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { RequestContextStore } from 'src/common/request-context/request-context.store';
 import { JobName, JobPayloads, QUEUE_OF, QueueName } from './queue.constants';
@@ -7,6 +7,7 @@ import { JobName, JobPayloads, QUEUE_OF, QueueName } from './queue.constants';
 /** Typed producer: the payload is checked against the job name, and the request id rides along. */
 @Injectable()
 export class QueueService {
+  private readonly logger = new Logger(QueueService.name);
   private readonly queues: Record<QueueName, Queue>;
 
   constructor(
@@ -27,6 +28,10 @@ export class QueueService {
       [QueueName.Monitoring]: monitoring,
       [QueueName.MessagingMaintenance]: messagingMaintenance,
     };
+    // Without a listener BullMQ prints every reconnect failure with console.error, outside our JSON logs.
+    for (const queue of Object.values(this.queues)) {
+      queue.on('error', (error: Error) => this.logger.warn({ queue: queue.name, err: error.message }, 'queue connection error'));
+    }
   }
 
   /** `jobId` must be deterministic for idempotent work, joined with "-" (BullMQ rejects ":"). */
@@ -35,9 +40,14 @@ export class QueueService {
     await this.queues[QUEUE_OF[name]].add(name, { ...payload, requestId }, options);
   }
 
-  /** Repeating work under a stable scheduler id; calling it again just updates the schedule. */
+  /**
+   * Repeating work under a stable scheduler id; calling it again just updates the schedule. It never blocks
+   * start-up: with Redis down the command waits in the connection and lands once Redis is back.
+   */
   async schedule<N extends JobName>(name: N, payload: JobPayloads[N], everyMs: number): Promise<void> {
-    await this.queues[QUEUE_OF[name]].upsertJobScheduler(name, { every: everyMs }, { name, data: payload });
+    this.queues[QUEUE_OF[name]]
+      .upsertJobScheduler(name, { every: everyMs }, { name, data: payload })
+      .catch((error: unknown) => this.logger.warn({ job: name, err: error instanceof Error ? error.message : error }, 'could not schedule job'));
   }
 
   /** Several jobs of one name in one Redis round trip. */

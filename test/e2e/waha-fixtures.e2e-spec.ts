@@ -4,14 +4,20 @@ import { Readable } from 'node:stream';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MediaDownloadService } from 'src/modules/conversations/media/media-download.service';
 import { MediaStorage } from 'src/modules/conversations/media/media-storage';
+import { MessagingMaintenanceProcessor } from 'src/modules/conversations/messaging-maintenance.processor';
 import { InboxSweeper } from 'src/modules/waha/inbox/inbox-sweeper';
+import { WahaMaintenanceProcessor } from 'src/modules/waha/waha-maintenance.processor';
 import { http, PREFIX } from 'test/support/api';
 import { createTestApp } from 'test/support/create-test-app';
 import { createClinic } from 'test/support/factories';
 import { buildMessageEvent, FakeWaha, newEventId } from 'test/support/fake-waha.server';
 import { loadTestRun } from 'test/support/test-run';
-import { waitFor } from 'test/support/wait-for';
+import { waitFor as poll } from 'test/support/wait-for';
 import { dataSourceOf, FIXTURES_DIR, insertWhatsappSession, loadFixture, postWebhook, sign, TestWhatsappSession, WEBHOOK_PATH } from 'test/support/whatsapp';
+
+/** waitFor, typed for what it returns: the condition's value once it is truthy. */
+const waitFor = <T>(condition: () => Promise<T> | T, options?: Parameters<typeof poll>[1]): Promise<NonNullable<T>> =>
+  poll(condition, options) as Promise<NonNullable<T>>;
 
 /**
  * Replays every WAHA fixture (test/fixtures/waha) and a catalogue of malformed, forged and oversized
@@ -54,6 +60,16 @@ function randomPatientChat(): string {
   return `55119${String(randomBytes(4).readUInt32BE(0) % 100_000_000).padStart(8, '0')}@c.us`;
 }
 
+/**
+ * This file's apps have their own BullMQ prefix, hence their own scheduled maintenance: the inbox and message
+ * sweeps and the session monitor, which act on every clinic of the shared test database (they would take other
+ * files' pending rows and raise or resolve their WAHA alerts). Here those jobs do nothing; tests sweep explicitly.
+ */
+function disableScheduledMaintenance(): void {
+  jest.spyOn(WahaMaintenanceProcessor.prototype, 'process').mockResolvedValue(null);
+  jest.spyOn(MessagingMaintenanceProcessor.prototype, 'process').mockResolvedValue(null);
+}
+
 describe('WAHA fixtures and malformed deliveries (e2e)', () => {
   let app: NestFastifyApplication;
   let fake: FakeWaha;
@@ -88,9 +104,10 @@ describe('WAHA fixtures and malformed deliveries (e2e)', () => {
   }
 
   beforeAll(async () => {
+    disableScheduledMaintenance();
     fake = await FakeWaha.start({ apiKey: API_KEY });
     // Its own BullMQ prefix: workers of other e2e files (which talk to no fake) never take these jobs.
-    app = await createTestApp({ WAHA_BASE_URL: fake.url, WAHA_API_KEY: API_KEY, REDIS_KEY_PREFIX: `${loadTestRun().redisKeyPrefix}-fixtures` });
+    app = await createTestApp({ WAHA_BASE_URL: fake.url, WAHA_API_KEY: API_KEY, REDIS_KEY_PREFIX: `${loadTestRun().redisKeyPrefix}-fixtures`, INBOX_SWEEP_AFTER_MS: '1000' });
     const clinic = await createClinic(app);
     session = await insertWhatsappSession(app, clinic.organizationId);
   });
@@ -275,7 +292,10 @@ describe('WAHA fixtures and malformed deliveries (e2e)', () => {
   });
 
   describe('mutations', () => {
-    const patientEvent = (overrides: { body?: string } = {}) => buildMessageEvent({ session: session.name, from: randomPatientChat(), body: overrides.body ?? 'Olá' });
+    const patientEvent = (overrides: { body?: string } = {}) => {
+      const event = buildMessageEvent({ session: session.name, from: randomPatientChat(), body: overrides.body ?? 'Olá' });
+      return { ...event, id: String(event.id) };
+    };
 
     async function expectRefused(body: unknown, status: number, code: string, key: string | null = session.hmacKey): Promise<void> {
       const before = await inboxCount();

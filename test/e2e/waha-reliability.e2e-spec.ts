@@ -5,12 +5,15 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DomainEvent, MessageReceivedEvent } from 'src/common/events/domain-events';
 import { databaseConfig } from 'src/config/database.config';
 import { redisConfig } from 'src/config/redis.config';
+import { WhatsappContactsService } from 'src/modules/contacts/whatsapp-contacts.service';
 import { InboundEventsService } from 'src/modules/conversations/inbound/inbound-events.service';
 import { InboundMessageHandlers } from 'src/modules/conversations/inbound/inbound-message.handlers';
+import { MessagingMaintenanceProcessor } from 'src/modules/conversations/messaging-maintenance.processor';
 import { InboxBatchWriter } from 'src/modules/waha/inbox/inbox-batch-writer';
 import { InboxSweeper } from 'src/modules/waha/inbox/inbox-sweeper';
 import { InboxEventStatus } from 'src/modules/waha/inbox/waha-inbox-event.entity';
 import { LockedInboxEvent, MAX_INBOX_ATTEMPTS } from 'src/modules/waha/inbox/waha-inbox.service';
+import { WahaMaintenanceProcessor } from 'src/modules/waha/waha-maintenance.processor';
 import { QueueName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
 import { http, PREFIX } from 'test/support/api';
@@ -18,8 +21,12 @@ import { createTestApp } from 'test/support/create-test-app';
 import { createClinic } from 'test/support/factories';
 import { buildMessageEvent, MessageEventOptions } from 'test/support/fake-waha.server';
 import { loadTestRun } from 'test/support/test-run';
-import { waitFor } from 'test/support/wait-for';
+import { waitFor as poll } from 'test/support/wait-for';
 import { dataSourceOf, insertWhatsappSession, postWebhook, TestWhatsappSession } from 'test/support/whatsapp';
+
+/** waitFor, typed for what it returns: the condition's value once it is truthy. */
+const waitFor = <T>(condition: () => Promise<T> | T, options?: Parameters<typeof poll>[1]): Promise<NonNullable<T>> =>
+  poll(condition, options) as Promise<NonNullable<T>>;
 
 /**
  * What happens when things go wrong around the webhook: WAHA redelivering, workers dying or racing,
@@ -99,8 +106,23 @@ class TcpProxy {
   }
 }
 
+/** The builders type the envelope id as optional (old WAHA sends none); theirs always has one. */
+function withId<E extends { id?: string }>(event: E): E & { id: string } {
+  return { ...event, id: String(event.id) };
+}
+
 function randomPatientChat(): string {
   return `55119${String(randomBytes(4).readUInt32BE(0) % 100_000_000).padStart(8, '0')}@c.us`;
+}
+
+/**
+ * This file's apps have their own BullMQ prefix, hence their own scheduled maintenance: the inbox and message
+ * sweeps and the session monitor, which act on every clinic of the shared test database (they would take other
+ * files' pending rows and raise or resolve their WAHA alerts). Here those jobs do nothing; tests sweep explicitly.
+ */
+function disableScheduledMaintenance(): void {
+  jest.spyOn(WahaMaintenanceProcessor.prototype, 'process').mockResolvedValue(null);
+  jest.spyOn(MessagingMaintenanceProcessor.prototype, 'process').mockResolvedValue(null);
 }
 
 describe('WAHA webhook reliability (e2e)', () => {
@@ -111,7 +133,7 @@ describe('WAHA webhook reliability (e2e)', () => {
 
   const query = <T = Row>(sql: string, params: unknown[] = []): Promise<T[]> => dataSourceOf(app).query(sql, params);
   const patientEvent = (options: Partial<MessageEventOptions> = {}) =>
-    buildMessageEvent({ session: session.name, from: randomPatientChat(), body: `mensagem ${randomBytes(3).toString('hex')}`, ...options });
+    withId(buildMessageEvent({ session: session.name, from: randomPatientChat(), body: `mensagem ${randomBytes(3).toString('hex')}`, ...options }));
   const inboxRows = (eventIds: string[]): Promise<Row[]> =>
     query(`SELECT id, event_id, status, outcome, attempts FROM waha_inbox_events WHERE session_id = $1 AND event_id = ANY($2) ORDER BY event_id`, [session.id, eventIds]);
   const messagesOf = (wahaMessageIds: string[]): Promise<Row[]> =>
@@ -170,8 +192,9 @@ describe('WAHA webhook reliability (e2e)', () => {
   }
 
   beforeAll(async () => {
+    disableScheduledMaintenance();
     // Its own BullMQ prefix, so only this app's workers take this file's jobs (and emit its events).
-    app = await createTestApp({ REDIS_KEY_PREFIX: `${runPrefix}-reliability` });
+    app = await createTestApp({ REDIS_KEY_PREFIX: `${runPrefix}-reliability`, INBOX_SWEEP_AFTER_MS: '1000' });
     const clinic = await createClinic(app);
     session = await insertWhatsappSession(app, clinic.organizationId);
     app.get(EventEmitter2).on(DomainEvent.MessageReceived, (event: MessageReceivedEvent) => received.push(event));
@@ -251,6 +274,42 @@ describe('WAHA webhook reliability (e2e)', () => {
       expect(messages).toHaveLength(1);
       expect(receivedFor(messages[0].id)).toHaveLength(1);
       expect(await inboxRows([event.id])).toEqual([expect.objectContaining({ status: 'ignored', outcome: 'message already stored' })]);
+    });
+
+    // Two jobs handle the @c.us and the @lid copies of one message at the same time. Copies of one key id are
+    // serialised (advisory lock), so the second sees the first's message and links the ids instead of creating
+    // a second contact. The spy tries to make both reach the contact lookup together; with the lock only one
+    // can, and it goes on after the spy's 5 s guard.
+    it('should keep one contact and one conversation when the @c.us and @lid copies of a message are processed concurrently', async () => {
+      const keyId = randomBytes(16).toString('hex').toUpperCase();
+      const phone = randomPatientChat();
+      const lid = `${randomBytes(6).readUIntBE(0, 6)}@lid`;
+      const viaPhone = patientEvent({ from: phone, keyId, body: 'a mesma mensagem' });
+      const viaLid = patientEvent({ from: lid, keyId, body: 'a mesma mensagem' });
+      const ids = await storePending([viaPhone, viaLid]);
+      // Both jobs reach the contact lookup (after their duplicate check) before either goes on.
+      const contacts = app.get(WhatsappContactsService);
+      const resolve = contacts.resolve.bind(contacts);
+      let arrived = 0;
+      let release!: () => void;
+      const bothArrived = new Promise<void>((done) => (release = done));
+      const spy = jest.spyOn(contacts, 'resolve').mockImplementation(async (manager, organizationId, chatId, pushName) => {
+        if (chatId === phone || chatId === lid) {
+          arrived += 1;
+          if (arrived === 2) release();
+          await Promise.race([bothArrived, new Promise((done) => setTimeout(done, 5_000))]);
+        }
+        return resolve(manager, organizationId, chatId, pushName);
+      });
+      try {
+        const inbound = app.get(InboundEventsService);
+        await Promise.all(ids.map((id) => inbound.processBatch([id])));
+      } finally {
+        spy.mockRestore();
+      }
+      expect(await messagesOf([viaPhone.payload.id, viaLid.payload.id])).toHaveLength(1);
+      const conversations = await query(`SELECT id FROM conversations WHERE session_id = $1 AND chat_id IN ($2, $3)`, [session.id, phone, lid]);
+      expect(conversations).toHaveLength(1);
     });
 
     it('should process each event once when overlapping batches run concurrently', async () => {
@@ -388,7 +447,7 @@ describe('WAHA webhook reliability (e2e)', () => {
         // Jest node's ECONNREFUSED errors come from another realm and fail `instanceof Error`: see the report.)
         await proxy.goDown('reset');
         const cached = patientEvent();
-        const lookedUp = buildMessageEvent({ session: other.name, from: randomPatientChat(), body: 'Oi' });
+        const lookedUp = withId(buildMessageEvent({ session: other.name, from: randomPatientChat(), body: 'Oi' }));
         for (const [event, key] of [
           [cached, session.hmacKey],
           [lookedUp, other.hmacKey],

@@ -2,6 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DomainEvent, MessageReceivedEvent } from 'src/common/events/domain-events';
 import { withTestApp } from 'test/support/create-test-app';
+import { loadTestRun } from 'test/support/test-run';
 import { createClinic } from 'test/support/factories';
 import { buildMessageEvent } from 'test/support/fake-waha.server';
 import { waitFor } from 'test/support/wait-for';
@@ -11,7 +12,8 @@ describe('WAHA webhook ingest (e2e)', () => {
   let app: NestFastifyApplication;
   let session: TestWhatsappSession;
   const received: MessageReceivedEvent[] = [];
-  withTestApp((created) => (app = created));
+  // Its own key prefix: no other test app's worker can process (and emit events for) these webhooks.
+  withTestApp((created) => (app = created), { REDIS_KEY_PREFIX: `${loadTestRun().redisKeyPrefix}-webhook` });
 
   beforeAll(async () => {
     const clinic = await createClinic(app);

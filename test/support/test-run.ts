@@ -40,7 +40,8 @@ export function testEnvironment(run: TestRun): Record<string, string> {
     WHATSAPP_TYPING_MS_PER_CHAR: '0',
     WHATSAPP_DEFAULT_MIN_CHAT_GAP_MS: '0',
     WHATSAPP_DEFAULT_SEND_RATE_PER_MINUTE: '600',
-    INBOX_SWEEP_AFTER_MS: '1000',
+    // Long, so one test app's sweeper never takes another's fresh events; tests that sweep set their own.
+    INBOX_SWEEP_AFTER_MS: '600000',
     JWT_ACCESS_SECRET: 'test-access-secret-0123456789-abcdefghijklmnop',
   };
 }

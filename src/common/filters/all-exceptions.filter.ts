@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { FastifyReply, FastifyRequest } from 'fastify';
@@ -33,7 +34,7 @@ const FASTIFY_JSON_ERROR = /(not valid JSON|cannot be empty when content-type is
 const REDIS_UNAVAILABLE = new Set(['MaxRetriesPerRequestError', 'Connection is closed.']);
 
 function isInfrastructureDown(exception: unknown): boolean {
-  if (!(exception instanceof Error)) return false;
+  if (!(exception instanceof Error) && !types.isNativeError(exception)) return false;
   return isConnectionError(exception) || REDIS_UNAVAILABLE.has(exception.name) || REDIS_UNAVAILABLE.has(exception.message);
 }
 

@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap, Logger } from '@nestjs/common';
+import { OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { JobMeta, JobName, JobPayloads, MAINTENANCE_WORKER_CONCURRENCY, QueueName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
@@ -9,8 +9,6 @@ const SWEEP_EVERY_MS = 30_000;
 
 @Processor(QueueName.MessagingMaintenance, { concurrency: MAINTENANCE_WORKER_CONCURRENCY })
 export class MessagingMaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(MessagingMaintenanceProcessor.name);
-
   constructor(
     private readonly sweeper: MessageSweeper,
     private readonly queues: QueueService,
@@ -19,11 +17,7 @@ export class MessagingMaintenanceProcessor extends WorkerHost implements OnAppli
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    try {
-      await this.queues.schedule(JobName.SweepMessages, {}, SWEEP_EVERY_MS);
-    } catch (error) {
-      this.logger.warn({ err: error }, 'could not schedule the message sweep (Redis down?)');
-    }
+    await this.queues.schedule(JobName.SweepMessages, {}, SWEEP_EVERY_MS);
   }
 
   async process(job: Job<JobPayloads[JobName.SweepMessages] & JobMeta>): Promise<unknown> {

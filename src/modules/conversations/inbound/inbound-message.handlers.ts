@@ -16,6 +16,11 @@ export type HandlerOutcome = string | null;
 
 const payloadOf = (event: LockedInboxEvent): Json => event.payload.payload as Json;
 
+/** A transaction-scoped lock on one WhatsApp message (a separate statement, so the next one sees what it waited for). */
+async function lockKeyId(manager: EntityManager, event: LockedInboxEvent, keyId: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${event.sessionId}:${keyId}`]);
+}
+
 @Injectable()
 export class InboundMessageHandlers {
   constructor(private readonly contacts: WhatsappContactsService) {}
@@ -25,6 +30,9 @@ export class InboundMessageHandlers {
     const payload = payloadOf(event);
     const message = mapWahaMessage(payload);
     const chatId = chatIdOf(payload);
+    // The same message can arrive twice at once (under `@c.us` and `@lid`); the second copy must see the
+    // first one's rows, so copies of one key id are handled one after the other.
+    await lockKeyId(manager, event, message.wahaKeyId);
     const stored = await findByKeyId(manager, event.organizationId, event.sessionId, message.wahaKeyId);
     if (stored) {
       // The same message under its other id (`@c.us` vs `@lid`): it tells us both ids are one patient.

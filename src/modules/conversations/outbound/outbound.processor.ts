@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
-import { isWahaError } from 'src/modules/waha/client/waha.errors';
+import { isWahaError, WahaClientError } from 'src/modules/waha/client/waha.errors';
 import { JobMeta, JobName, JobPayloads, OUTBOUND_WORKER_CONCURRENCY, QueueName } from 'src/queue/queue.constants';
 import { OutboundSenderService } from './outbound-sender.service';
 
@@ -22,7 +22,9 @@ export class OutboundProcessor extends WorkerHost {
       throw new DelayedError();
     } catch (error) {
       if (error instanceof DelayedError) throw error;
-      if (isWahaError(error) && !error.retryable) {
+      // WAHA answers 422 while the number is (re)starting or being paired: that passes, so retry it like a 5xx.
+      const sessionNotReady = error instanceof WahaClientError && error.sessionNotReady;
+      if (isWahaError(error) && !error.retryable && !sessionNotReady) {
         await this.sender.failById(organizationId, messageId, `WAHA rejected the message${error.status ? ` (${error.status})` : ''}: ${error.message}`);
         throw new UnrecoverableError(error.message);
       }

@@ -19,11 +19,7 @@ export class InboxSweeper implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    try {
-      await this.queues.schedule(JobName.SweepInbox, {}, Math.max(1_000, Math.floor(this.config.inboxSweepAfterMs / 2)));
-    } catch (error) {
-      this.logger.warn({ err: error }, 'could not schedule the inbox sweep (Redis down?); the next process start retries');
-    }
+    await this.queues.schedule(JobName.SweepInbox, {}, Math.max(1_000, Math.floor(this.config.inboxSweepAfterMs / 2)));
   }
 
   async sweep(): Promise<number> {

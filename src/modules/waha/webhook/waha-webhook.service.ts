@@ -64,7 +64,7 @@ function signatureMatches(rawBody: Buffer, key: Buffer, signature: string | unde
   return timingSafeEqual(expected, Buffer.from(signature, 'hex'));
 }
 
-// PostgreSQL's jsonb refuses the NUL character; it never carries meaning in a chat message.
+// PostgreSQL's jsonb refuses the NUL character; it never carries meaning in a chat message, so it is dropped.
 function jsonbSafe(json: string): string {
-  return json.includes('\\u0000') ? json.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd') : json;
+  return json.includes('\\u0000') ? json.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1') : json;
 }
