@@ -110,7 +110,16 @@ const run = {
   db: null as BenchDatabase | null,
 };
 
-async function cleanUp(): Promise<void> {
+let cleaning: Promise<void> | null = null;
+let signalled = false;
+
+/** Stops the children, drops the database and deletes the Redis keys; safe to call from several paths at once. */
+function cleanUp(): Promise<void> {
+  cleaning ??= doCleanUp();
+  return cleaning;
+}
+
+async function doCleanUp(): Promise<void> {
   await stopAll();
   if (run.db) {
     await run.db.close().catch(() => undefined);
@@ -559,6 +568,7 @@ for (const [signal, code] of [
   ['SIGTERM', 143],
 ] as const) {
   process.once(signal, () => {
+    signalled = true;
     progress(`${signal}: stopping`);
     stopCurrentIngestLoad();
     void cleanUp().finally(() => process.exit(code));
@@ -571,7 +581,8 @@ main()
     process.exit(code);
   })
   .catch(async (error: unknown) => {
-    progress(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    // After Ctrl-C the children die with the bench (same process group); that is not a failure to report.
+    if (!signalled) progress(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
     await cleanUp();
     process.exit(1);
   });

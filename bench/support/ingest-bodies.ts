@@ -50,12 +50,23 @@ function mix(value: number, salt: number): number {
 
 export class WebhookFactory {
   /** `runTag`: 6 lower-case base-36 characters identifying this run. */
+  private readonly startMs = Date.now();
+
   constructor(
     private readonly runTag: string,
     private readonly sessions: readonly BenchSession[],
     private readonly patients: number,
   ) {
     if (!/^[0-9a-z]{6}$/.test(runTag)) throw new Error(`run tag must be 6 base-36 characters, got ${runTag}`);
+  }
+
+  /**
+   * When webhook `index` happened on WhatsApp: three per millisecond from the start of the run, so every
+   * conversation's `last_message_at` moves forward as in real traffic (identical times would let PostgreSQL
+   * skip index maintenance on the conversation update and flatter the processing).
+   */
+  timestampOf(index: number): number {
+    return this.startMs + Math.floor(index / 3);
   }
 
   /** `evt_` + 26 lower-case characters, like WAHA's ULIDs. */
@@ -81,7 +92,8 @@ export class WebhookFactory {
     return `55119${(70_000_000 + patient).toString()}@c.us`;
   }
 
-  build(index: number, nowMs = Date.now()): SignedWebhook {
+  build(index: number): SignedWebhook {
+    const nowMs = this.timestampOf(index);
     const session = this.sessionOf(index);
     const patient = this.patientOf(index);
     const chatId = WebhookFactory.chatIdOf(patient);
@@ -112,18 +124,19 @@ export class WebhookFactory {
       environment: ENVIRONMENT,
     };
     const body = Buffer.from(JSON.stringify(envelope), 'utf8');
+    return { index, body, headers: this.headers(index, body.length, nowMs, createHmac('sha512', session.hmacKey).update(body).digest('hex')) };
+  }
+
+  /** The headers WAHA sends with a webhook (autocannon writes them in this order). */
+  headers(index: number, length: number, nowMs: number, signature: string): Record<string, string> {
     return {
-      index,
-      body,
-      headers: {
-        'Content-Type': 'application/json',
-        'User-Agent': `WAHA/${WAHA_VERSION}`,
-        'X-Webhook-Request-Id': `${this.runTag}${index.toString(36)}`,
-        'X-Webhook-Timestamp': String(nowMs),
-        'X-Webhook-Hmac': createHmac('sha512', session.hmacKey).update(body).digest('hex'),
-        'X-Webhook-Hmac-Algorithm': 'sha512',
-        'Content-Length': String(body.length),
-      },
+      'Content-Type': 'application/json',
+      'User-Agent': `WAHA/${WAHA_VERSION}`,
+      'X-Webhook-Request-Id': `${this.runTag}${index.toString(36)}`,
+      'X-Webhook-Timestamp': String(nowMs),
+      'X-Webhook-Hmac': signature,
+      'X-Webhook-Hmac-Algorithm': 'sha512',
+      'Content-Length': String(length),
     };
   }
 }
@@ -131,9 +144,15 @@ export class WebhookFactory {
 /**
  * Hands out webhooks in order, each at most once (`next`), from a pool signed up front; past the pool they
  * are signed on demand. `cycle` serves the bare server, for which uniqueness does not matter.
+ *
+ * The pool lives in a few large buffers (bodies back to back, then the signatures) rather than as 150,000
+ * objects: a heap full of long-lived small objects makes the bench's own garbage collector pause for
+ * milliseconds, which would show up as server latency. Each request gets a fresh small view and header object.
  */
 export class WebhookPool {
-  private readonly pool: SignedWebhook[] = [];
+  private readonly bodies: Buffer;
+  private readonly offsets: Uint32Array;
+  private readonly signatures: Buffer;
   private cursor = 0;
   private cycleCursor = 0;
   signedOnTheFly = 0;
@@ -142,8 +161,19 @@ export class WebhookPool {
     readonly factory: WebhookFactory,
     readonly size: number,
   ) {
-    const now = Date.now();
-    for (let index = 0; index < size; index += 1) this.pool.push(this.factory.build(index, now));
+    const chunks: Buffer[] = [];
+    this.offsets = new Uint32Array(size + 1);
+    this.signatures = Buffer.alloc(size * 128);
+    let offset = 0;
+    for (let index = 0; index < size; index += 1) {
+      const webhook = this.factory.build(index);
+      chunks.push(webhook.body);
+      this.offsets[index] = offset;
+      offset += webhook.body.length;
+      this.signatures.write(webhook.headers['X-Webhook-Hmac'], index * 128, 'latin1');
+    }
+    this.offsets[size] = offset;
+    this.bodies = Buffer.concat(chunks, offset);
   }
 
   /** How many webhooks `next` has handed out so far. */
@@ -151,22 +181,28 @@ export class WebhookPool {
     return this.cursor;
   }
 
+  /** Bytes of all pooled bodies together. */
+  get bodyBytes(): number {
+    return this.bodies.length;
+  }
+
   next(): SignedWebhook {
     const index = this.cursor;
     this.cursor += 1;
-    if (index < this.pool.length) return this.pool[index];
+    if (index < this.size) return this.at(index);
     this.signedOnTheFly += 1;
     return this.factory.build(index);
   }
 
   cycle(): SignedWebhook {
-    const webhook = this.pool[this.cycleCursor];
-    this.cycleCursor = (this.cycleCursor + 1) % this.pool.length;
+    const webhook = this.at(this.cycleCursor);
+    this.cycleCursor = (this.cycleCursor + 1) % this.size;
     return webhook;
   }
 
-  /** Bytes held by the pool's bodies, for the progress line. */
-  get bodyBytes(): number {
-    return this.pool.reduce((total, webhook) => total + webhook.body.length, 0);
+  private at(index: number): SignedWebhook {
+    const body = this.bodies.subarray(this.offsets[index], this.offsets[index + 1]);
+    const signature = this.signatures.toString('latin1', index * 128, index * 128 + 128);
+    return { index, body, headers: this.factory.headers(index, body.length, this.factory.timestampOf(index), signature) };
   }
 }
