@@ -55,7 +55,8 @@ export interface JobMeta {
 }
 
 export const MAINTENANCE_WORKER_CONCURRENCY = 1;
-export const INBOUND_WORKER_CONCURRENCY = 8;
+// Inbound batches are set-based: two workers keep PostgreSQL busy; more only take CPU from the webhook under load.
+export const INBOUND_WORKER_CONCURRENCY = 2;
 export const OUTBOUND_WORKER_CONCURRENCY = 10;
 export const MEDIA_WORKER_CONCURRENCY = 4;
 

@@ -176,7 +176,19 @@ describe('WAHA webhook reliability (e2e)', () => {
       }
       return original(manager, event, effects);
     });
-    return { calls: () => calls, restore: () => spy.mockRestore() };
+    // The batch path handles fresh messages set-wise; route them through the (poisoned) per-message handler.
+    const batchSpy = jest.spyOn(handlers, 'patientMessages').mockImplementation(async (manager, events: LockedInboxEvent[], effects) => {
+      const outcomes = new Map<string, string | null>();
+      for (const event of events) outcomes.set(event.id, await handlers.patientMessage(manager, event, effects));
+      return outcomes;
+    });
+    return {
+      calls: () => calls,
+      restore: () => {
+        spy.mockRestore();
+        batchSpy.mockRestore();
+      },
+    };
   }
 
   async function sweepUntilSettled(eventIds: string[]): Promise<Row[]> {

@@ -35,3 +35,36 @@ export async function markTakenOverByHuman(manager: EntityManager, conversationI
     [conversationId, userId],
   );
 }
+
+/**
+ * `upsertOpenConversation` for many inbound messages at once: one row per (organization, contact, number) with
+ * the latest time and chat id, sorted so concurrent batches lock conversations in the same order. Returns the
+ * conversation id keyed by `${organizationId} ${contactId} ${sessionId}`.
+ */
+export async function upsertOpenConversations(
+  manager: EntityManager,
+  inputs: { organizationId: string; contactId: string; sessionId: string; chatId: string; at: Date }[],
+): Promise<Map<string, string>> {
+  const latest = new Map<string, { organizationId: string; contactId: string; sessionId: string; chatId: string; at: Date }>();
+  for (const input of inputs) {
+    const key = `${input.organizationId} ${input.contactId} ${input.sessionId}`;
+    const current = latest.get(key);
+    if (!current || input.at >= current.at) latest.set(key, input);
+  }
+  const ids = new Map<string, string>();
+  if (latest.size === 0) return ids;
+  const rows = [...latest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  const result: { id: string; organization_id: string; contact_id: string; session_id: string }[] = await manager.query(
+    `INSERT INTO conversations (organization_id, contact_id, session_id, chat_id, last_message_at, last_inbound_at)
+     SELECT o, c, s, ch, at, at FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::timestamptz[]) AS t(o, c, s, ch, at)
+     ON CONFLICT (organization_id, contact_id, session_id) WHERE status <> 'CLOSED'
+     DO UPDATE SET last_message_at = GREATEST(conversations.last_message_at, EXCLUDED.last_message_at),
+                   last_inbound_at = GREATEST(conversations.last_inbound_at, EXCLUDED.last_inbound_at),
+                   chat_id = EXCLUDED.chat_id,
+                   updated_at = now()
+     RETURNING id, organization_id, contact_id, session_id`,
+    [rows.map((r) => r.organizationId), rows.map((r) => r.contactId), rows.map((r) => r.sessionId), rows.map((r) => r.chatId), rows.map((r) => r.at)],
+  );
+  for (const row of result) ids.set(`${row.organization_id} ${row.contact_id} ${row.session_id}`, row.id);
+  return ids;
+}

@@ -64,7 +64,13 @@ export class InboundEventsService {
     await this.dataSource.transaction(async (manager) => {
       const events = sortByChat(await this.inbox.lockPending(manager, inboxEventIds));
       const settled: { id: string; status: InboxEventStatus.Processed | InboxEventStatus.Ignored; outcome: string | null }[] = [];
+      // Patient messages first, in bulk; acks, revokes and own messages refer to earlier messages anyway.
+      const patient = await this.handlers.patientMessages(manager, events.filter((event) => event.event === 'message'), effects);
+      for (const [id, outcome] of patient) {
+        settled.push({ id, status: outcome === null ? InboxEventStatus.Processed : InboxEventStatus.Ignored, outcome });
+      }
       for (const event of events) {
+        if (event.event === 'message') continue;
         const outcome = await this.handle(manager, event, effects);
         settled.push({ id: event.id, status: outcome === null ? InboxEventStatus.Processed : InboxEventStatus.Ignored, outcome });
       }

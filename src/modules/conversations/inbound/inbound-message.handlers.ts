@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { WhatsappContactsService } from 'src/modules/contacts/whatsapp-contacts.service';
+import { contactIdentityOf, WhatsappContactsService } from 'src/modules/contacts/whatsapp-contacts.service';
 import { LockedInboxEvent } from 'src/modules/waha/inbox/waha-inbox.service';
 import { chatIdOf } from 'src/modules/waha/webhook/webhook-envelope';
 import { MediaStatus, MessageDirection, MessageSender, MessageStatus } from '../message.entity';
 import { markTakenOverByHuman, upsertOpenConversation } from './conversation-upsert';
 import { InboundEffects } from './inbound-effects';
-import { ACK_STATUS, findByKeyId, insertWahaMessage } from './message-insert';
+import { ACK_STATUS, findByKeyId, findByKeyIds, insertPatientMessages, insertWahaMessage } from './message-insert';
+import { upsertOpenConversations } from './conversation-upsert';
 import { keyIdOf, mapWahaMessage } from './waha-message.mapper';
 
 type Json = Record<string, unknown>;
@@ -19,6 +20,16 @@ const payloadOf = (event: LockedInboxEvent): Json => event.payload.payload as Js
 /** A transaction-scoped lock on one WhatsApp message (a separate statement, so the next one sees what it waited for). */
 async function lockKeyId(manager: EntityManager, event: LockedInboxEvent, keyId: string): Promise<void> {
   await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${event.sessionId}:${keyId}`]);
+}
+
+/** `lockKeyId` for many messages in one round trip (same lock keys, taken in sorted order). */
+async function lockKeyIds(manager: EntityManager, keys: string[]): Promise<void> {
+  const sorted = [...new Set(keys)].sort();
+  if (sorted.length === 0) return;
+  await manager.query(
+    `SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM (SELECT k FROM unnest($1::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n) AS ordered`,
+    [sorted],
+  );
 }
 
 @Injectable()
@@ -62,6 +73,84 @@ export class InboundMessageHandlers {
     effects.messageReceived({ organizationId: event.organizationId, conversationId: conversation.id, messageId, contactId: contact.id });
     if (message.media?.status === MediaStatus.Pending) effects.downloadMedia(event.organizationId, messageId);
     return null;
+  }
+
+  /**
+   * `patientMessage` for a whole batch in a handful of set-based statements (existing key ids, contacts,
+   * conversations, messages) instead of four or five round trips per message. Rare cases (a key id already
+   * stored, or twice in the batch) go through `patientMessage` one by one afterwards.
+   */
+  async patientMessages(manager: EntityManager, events: LockedInboxEvent[], effects: InboundEffects): Promise<Map<string, HandlerOutcome>> {
+    const outcomes = new Map<string, HandlerOutcome>();
+    if (events.length === 0) return outcomes;
+    const items = events.map((event) => {
+      const payload = payloadOf(event);
+      const message = mapWahaMessage(payload);
+      return { event, message, chatId: chatIdOf(payload), key: `${event.organizationId} ${event.sessionId} ${message.wahaKeyId}` };
+    });
+    // As in `patientMessage`: copies of one message (`@c.us`/`@lid`) are handled one after the other. One statement,
+    // key ids in a fixed order, so two batches never wait for each other in a cycle.
+    await lockKeyIds(manager, items.map(({ event, message }) => `${event.sessionId}:${message.wahaKeyId}`));
+    const stored = await findByKeyIds(
+      manager,
+      items.map(({ event, message }) => ({ organizationId: event.organizationId, sessionId: event.sessionId, keyId: message.wahaKeyId })),
+    );
+    const oneByOne: LockedInboxEvent[] = [];
+    const fresh: typeof items = [];
+    const seen = new Set<string>();
+    for (const item of items) {
+      if (stored.has(item.key) || seen.has(item.key)) {
+        oneByOne.push(item.event);
+      } else if (!contactIdentityOf(item.chatId)) {
+        outcomes.set(item.event.id, 'chat id identifies no patient');
+      } else {
+        seen.add(item.key);
+        fresh.push(item);
+      }
+    }
+    const contacts = await this.contacts.resolveMany(
+      manager,
+      fresh.map(({ event, chatId, message }) => ({ organizationId: event.organizationId, chatId, pushName: message.pushName })),
+    );
+    const withContact = fresh.flatMap((item) => {
+      const contact = contacts.get(`${item.event.organizationId} ${item.chatId}`);
+      if (!contact) {
+        oneByOne.push(item.event);
+        return [];
+      }
+      return [{ ...item, contactId: contact.id }];
+    });
+    const conversations = await upsertOpenConversations(
+      manager,
+      withContact.map(({ event, contactId, chatId, message }) => ({
+        organizationId: event.organizationId,
+        contactId,
+        sessionId: event.sessionId,
+        chatId,
+        at: message.occurredAt,
+      })),
+    );
+    const rows = withContact.map((item) => ({
+      ...item,
+      conversationId: conversations.get(`${item.event.organizationId} ${item.contactId} ${item.event.sessionId}`) as string,
+    }));
+    const inserted = await insertPatientMessages(
+      manager,
+      rows.map(({ event, conversationId, message }) => ({ organizationId: event.organizationId, sessionId: event.sessionId, conversationId, message })),
+    );
+    for (const row of rows) {
+      const messageId = inserted.get(row.key);
+      if (!messageId) {
+        // Stored meanwhile by another batch (the same message under its other chat id): link the contact as usual.
+        oneByOne.push(row.event);
+        continue;
+      }
+      outcomes.set(row.event.id, null);
+      effects.messageReceived({ organizationId: row.event.organizationId, conversationId: row.conversationId, messageId, contactId: row.contactId });
+      if (row.message.media?.status === MediaStatus.Pending) effects.downloadMedia(row.event.organizationId, messageId);
+    }
+    for (const event of oneByOne) outcomes.set(event.id, await this.patientMessage(manager, event, effects));
+    return outcomes;
   }
 
   /** `message.any` with fromMe: either the echo of our own send, or staff typing on the clinic's phone. */

@@ -29,10 +29,13 @@ interface Waiting {
 const MAX_CONCURRENT_INSERTS = 4;
 const MAX_BATCH = 500;
 
+// The payloads travel as one JSON array (the webhook bytes joined by commas) instead of a text[] literal,
+// which pg escapes character by character (every quote of every payload) and which is a fifth larger on the wire.
 const INSERT_SQL = `
   INSERT INTO waha_inbox_events (organization_id, session_id, event_id, event, payload, status, outcome, processed_at)
-  SELECT o, s, e, ev, p::jsonb, st, oc, CASE WHEN st = 'pending' THEN NULL ELSE now() END
-  FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::text[], $6::varchar[], $7::varchar[]) AS t(o, s, e, ev, p, st, oc)
+  SELECT t.o, t.s, t.e, t.ev, j.p, t.st, t.oc, CASE WHEN t.st = 'pending' THEN NULL ELSE now() END
+  FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $6::varchar[], $7::varchar[]) WITH ORDINALITY AS t(o, s, e, ev, st, oc, n)
+  JOIN jsonb_array_elements($5::jsonb) WITH ORDINALITY AS j(p, n) ON j.n = t.n
   ON CONFLICT (session_id, event_id) DO NOTHING
   RETURNING id, session_id, event_id`;
 
@@ -71,7 +74,7 @@ export class InboxBatchWriter {
         rows.map((row) => row.sessionId),
         rows.map((row) => row.eventId),
         rows.map((row) => row.event),
-        rows.map((row) => row.payload),
+        `[${rows.map((row) => row.payload).join(',')}]`,
         rows.map((row) => row.status),
         rows.map((row) => row.outcome),
       ]);
