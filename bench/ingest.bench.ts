@@ -434,8 +434,8 @@ async function main(): Promise<number> {
       SHUTDOWN_TIMEOUT_MS: '5000',
     },
   });
-  progress(`bare: Fastify on ${LOOPBACK}:${barePort} (bench/support/bare-webhook-server.ts)`);
-  const bare = new ServiceProcess('bare', process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), join(ROOT, 'bench/support/bare-webhook-server.ts')], {
+  progress(`bare: Fastify on ${LOOPBACK}:${barePort} (bench/support/bare-server.ts)`);
+  const bare = new ServiceProcess('bare', process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), join(ROOT, 'bench/support/bare-server.ts')], {
     cwd: ROOT,
     env: { ...env, BENCH_BARE_PORT: String(barePort), TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
   });

@@ -1,5 +1,7 @@
 /**
- * The baseline of `npm run bench:http`: a bare Fastify server answering `GET /` with 200 `{"ok":true}`.
+ * The baseline of the benchmarks: a bare Fastify server answering `GET /` with 200 `{"ok":true}` (bench:http)
+ * and, for bench:ingest, parsing the webhook's JSON body on the app's webhook path and answering 200
+ * `{"status":"accepted"}` (no signature check, no storage).
  * Started by the bench as its own process (so it never shares an event loop with autocannon),
  * bound to 127.0.0.1 on BENCH_BARE_PORT. No logger, no plugins, no hooks: the ceiling of this machine.
  */
@@ -11,8 +13,13 @@ if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
   process.exit(1);
 }
 
-const server = Fastify({ logger: false });
+const server = Fastify({ logger: false, bodyLimit: 256 * 1024 });
 server.get('/', async () => ({ ok: true }));
+server.post('/api/v1/webhooks/waha', async (request) => {
+  // Touch the parsed body so the parse cannot be skipped by any optimisation.
+  if (typeof request.body !== 'object' || request.body === null) throw new Error('no JSON body');
+  return { status: 'accepted' };
+});
 
 let closing = false;
 const close = (): void => {

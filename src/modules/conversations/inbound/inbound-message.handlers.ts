@@ -8,7 +8,7 @@ import { markTakenOverByHuman, upsertOpenConversation } from './conversation-ups
 import { InboundEffects } from './inbound-effects';
 import { ACK_STATUS, findByKeyId, findByKeyIds, insertPatientMessages, insertWahaMessage } from './message-insert';
 import { upsertOpenConversations } from './conversation-upsert';
-import { keyIdOf, mapWahaMessage } from './waha-message.mapper';
+import { keyIdOf, MappedMessage, mapWahaMessage } from './waha-message.mapper';
 
 type Json = Record<string, unknown>;
 
@@ -50,27 +50,15 @@ export class InboundMessageHandlers {
       await this.contacts.link(manager, event.organizationId, stored.contactId, chatId);
       return 'message already stored';
     }
-    const contact = await this.contacts.resolve(manager, event.organizationId, chatId, message.pushName);
-    if (!contact) return 'chat id identifies no patient';
-    const conversation = await upsertOpenConversation(manager, {
-      organizationId: event.organizationId,
-      contactId: contact.id,
-      sessionId: event.sessionId,
-      chatId,
-      at: message.occurredAt,
-      inbound: true,
-    });
-    const messageId = await insertWahaMessage(manager, {
-      organizationId: event.organizationId,
-      conversationId: conversation.id,
-      sessionId: event.sessionId,
+    const written = await this.storeInChat(manager, event, chatId, message, {
+      pushName: message.pushName,
       direction: MessageDirection.Inbound,
       sender: MessageSender.Patient,
       status: MessageStatus.Received,
-      message,
     });
-    if (!messageId) return 'message already stored';
-    effects.messageReceived({ organizationId: event.organizationId, conversationId: conversation.id, messageId, contactId: contact.id });
+    if (typeof written === 'string') return written;
+    const { contactId, conversationId, messageId } = written;
+    effects.messageReceived({ organizationId: event.organizationId, conversationId, messageId, contactId });
     if (message.media?.status === MediaStatus.Pending) effects.downloadMedia(event.organizationId, messageId);
     return null;
   }
@@ -166,27 +154,16 @@ export class InboundMessageHandlers {
     if (payload.source === 'api' && (await this.adoptOurSend(manager, event, chatId, message.wahaMessageId, message.wahaKeyId, message.body))) {
       return 'echo of our send, id recorded';
     }
-    const contact = await this.contacts.resolve(manager, event.organizationId, chatId, null);
-    if (!contact) return 'chat id identifies no patient';
-    const conversation = await upsertOpenConversation(manager, {
-      organizationId: event.organizationId,
-      contactId: contact.id,
-      sessionId: event.sessionId,
-      chatId,
-      at: message.occurredAt,
-      inbound: false,
-    });
-    const messageId = await insertWahaMessage(manager, {
-      organizationId: event.organizationId,
-      conversationId: conversation.id,
-      sessionId: event.sessionId,
+    // Files staff send from the phone are not copied: the clinic already has them.
+    const withoutMedia = { ...message, media: message.media ? { ...message.media, status: MediaStatus.Failed, error: 'sent from the clinic phone; not copied' } : null };
+    const written = await this.storeInChat(manager, event, chatId, withoutMedia, {
+      pushName: null,
       direction: MessageDirection.Outbound,
       sender: MessageSender.ClinicPhone,
       status: ACK_STATUS[message.ack ?? 1] ?? MessageStatus.Sent,
-      message: { ...message, media: message.media ? { ...message.media, status: MediaStatus.Failed, error: 'sent from the clinic phone; not copied' } : null },
     });
-    if (!messageId) return 'message already stored';
-    await markTakenOverByHuman(manager, conversation.id, null);
+    if (typeof written === 'string') return written;
+    await markTakenOverByHuman(manager, written.conversationId, null);
     return null;
   }
 
@@ -208,6 +185,37 @@ export class InboundMessageHandlers {
       [event.organizationId, event.sessionId, keyId],
     );
     return rows.length > 0 ? null : 'revoked message is not stored';
+  }
+
+  /** Patient → conversation → message, for one message of `chatId`; a string says why nothing was stored. */
+  private async storeInChat(
+    manager: EntityManager,
+    event: LockedInboxEvent,
+    chatId: string,
+    message: MappedMessage,
+    how: { pushName: string | null; direction: MessageDirection; sender: MessageSender; status: MessageStatus },
+  ): Promise<{ contactId: string; conversationId: string; messageId: string } | string> {
+    const contact = await this.contacts.resolve(manager, event.organizationId, chatId, how.pushName);
+    if (!contact) return 'chat id identifies no patient';
+    const conversation = await upsertOpenConversation(manager, {
+      organizationId: event.organizationId,
+      contactId: contact.id,
+      sessionId: event.sessionId,
+      chatId,
+      at: message.occurredAt,
+      inbound: how.direction === MessageDirection.Inbound,
+    });
+    const messageId = await insertWahaMessage(manager, {
+      organizationId: event.organizationId,
+      conversationId: conversation.id,
+      sessionId: event.sessionId,
+      direction: how.direction,
+      sender: how.sender,
+      status: how.status,
+      message,
+    });
+    if (!messageId) return 'message already stored';
+    return { contactId: contact.id, conversationId: conversation.id, messageId };
   }
 
   private async applyAck(manager: EntityManager, event: LockedInboxEvent, keyId: string, ack: number): Promise<boolean> {
