@@ -10,9 +10,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { killAllNow, runStep, ServiceProcess, stopAll } from './support/children';
+import { runStep, ServiceProcess, stopAll } from './support/children';
+import { runBenchMain } from './support/main';
 import { expectOk, findFreePort, login, LOOPBACK, waitForOk } from './support/http';
-import { LoadSpec, LoadSummary, runLoad, stopCurrentLoad } from './support/load';
+import { LoadSpec, LoadSummary, runLoad } from './support/load';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -262,25 +263,4 @@ async function main(): Promise<number> {
   return valid ? 0 : 2;
 }
 
-process.on('exit', killAllNow);
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-] as const) {
-  process.once(signal, () => {
-    progress(`${signal}: stopping`);
-    stopCurrentLoad();
-    void stopAll().finally(() => process.exit(code));
-  });
-}
-
-main()
-  .then(async (code) => {
-    await stopAll();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    progress(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
-    await stopAll();
-    process.exit(1);
-  });
+runBenchMain(main, { cleanUp: () => stopAll(), progress });

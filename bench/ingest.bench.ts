@@ -14,13 +14,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { killAllNow, runStep, ServiceProcess, stopAll } from './support/children';
+import { runStep, ServiceProcess, stopAll } from './support/children';
+import { runBenchMain } from './support/main';
 import { CpuGroups, cpuDelta, othersOf, sampleCpu } from './support/cpu';
 import { findFreePort, LOOPBACK, waitForOk } from './support/http';
 import { SignedWebhook, WebhookFactory, WebhookPool } from './support/ingest-bodies';
 import { buildIngestApp } from './support/ingest-build';
 import { BenchDatabase, createDatabase, deleteRedisKeys, dropDatabase, migrate, seedClinics, serverSettings, Totals, Verification } from './support/ingest-db';
-import { IngestLoadSummary, runIngestLoad, stopCurrentIngestLoad } from './support/ingest-load';
+import { IngestLoadSummary, runIngestLoad } from './support/ingest-load';
 
 const ROOT = resolve(__dirname, '..');
 const BUILD_DIR = join(ROOT, 'bench', '.build', 'ingest-app');
@@ -111,7 +112,6 @@ const run = {
 };
 
 let cleaning: Promise<void> | null = null;
-let signalled = false;
 
 /** Stops the children, drops the database and deletes the Redis keys; safe to call from several paths at once. */
 function cleanUp(): Promise<void> {
@@ -562,27 +562,4 @@ async function main(): Promise<number> {
   return valid ? 0 : 2;
 }
 
-process.on('exit', killAllNow);
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-] as const) {
-  process.once(signal, () => {
-    signalled = true;
-    progress(`${signal}: stopping`);
-    stopCurrentIngestLoad();
-    void cleanUp().finally(() => process.exit(code));
-  });
-}
-
-main()
-  .then(async (code) => {
-    await cleanUp();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    // After Ctrl-C the children die with the bench (same process group); that is not a failure to report.
-    if (!signalled) progress(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
-    await cleanUp();
-    process.exit(1);
-  });
+runBenchMain(main, { cleanUp, progress });

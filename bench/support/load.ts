@@ -7,6 +7,8 @@ export interface LoadSpec {
   /** Requests per second across all connections (autocannon `overallRate`); omitted = as fast as possible. */
   overallRate?: number;
   headers?: Record<string, string>;
+  /** autocannon's request templates (per-request bodies, response hooks); omitted = GET `url`. */
+  requests?: autocannon.Request[];
 }
 
 export interface LoadSummary {
@@ -25,6 +27,8 @@ export interface LoadSummary {
   errors: number;
   timeouts: number;
   statusCodes: Record<string, number>;
+  /** `Date.now()` when autocannon reported the end of the run. */
+  endedAt: number;
 }
 
 /** The autocannon run in progress, so a signal handler can stop it. */
@@ -35,13 +39,13 @@ export function stopCurrentLoad(): void {
 }
 
 /** Nearest-rank percentile of an ascending array. */
-function percentile(sorted: Float64Array, p: number): number {
+export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
-function round(value: number, digits: number): number {
+export function round(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
@@ -60,6 +64,7 @@ export function runLoad(spec: LoadSpec): Promise<LoadSummary> {
         duration: spec.durationSeconds,
         overallRate: spec.overallRate,
         headers: spec.headers,
+        requests: spec.requests,
         pipelining: 1,
         timeout: 10,
         // Latencies are collected below; spare autocannon the synthetic samples it adds under a rate
@@ -67,6 +72,7 @@ export function runLoad(spec: LoadSpec): Promise<LoadSummary> {
         ...(spec.overallRate ? { ignoreCoordinatedOmission: true } : {}),
       },
       (error: unknown, result: autocannon.Result) => {
+        const endedAt = Date.now();
         current = null;
         if (error) {
           reject(error instanceof Error ? error : new Error(String(error)));
@@ -89,6 +95,7 @@ export function runLoad(spec: LoadSpec): Promise<LoadSummary> {
           errors: result.errors,
           timeouts: result.timeouts,
           statusCodes,
+          endedAt,
         });
       },
     );
