@@ -17,31 +17,16 @@ type Identity = { column: 'phone'; value: string; chatId: string } | { column: '
  */
 @Injectable()
 export class WhatsappContactsService {
+  /** The patient behind one chat id (created when new); null when the chat id identifies no patient. */
   async resolve(manager: EntityManager, organizationId: string, chatId: string, pushName: string | null): Promise<WhatsappContact | null> {
-    const identity = identityOf(chatId);
-    if (!identity) return null;
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      const existing = await this.find(manager, organizationId, identity);
-      if (existing) {
-        await this.refresh(manager, existing.id, identity, pushName, existing);
-        return { id: existing.id, blocked: existing.blocked, optedOut: existing.opted_out };
-      }
-      const created: { id: string }[] = await manager.query(
-        `INSERT INTO contacts (organization_id, ${identity.column}, wa_chat_id, name, source)
-         VALUES ($1, $2, $3, $4, 'whatsapp')
-         ON CONFLICT (organization_id, ${identity.column}) WHERE deleted_at IS NULL AND ${identity.column} IS NOT NULL DO NOTHING
-         RETURNING id`,
-        [organizationId, identity.value, identity.column === 'phone' ? identity.chatId : null, pushName],
-      );
-      if (created.length > 0) return { id: created[0].id, blocked: false, optedOut: false };
-      // Another worker created it between our read and insert: read it again.
-    }
-    throw new Error('contact could not be resolved');
+    const found = await this.resolveMany(manager, [{ organizationId, chatId, pushName }]);
+    return found.get(`${organizationId} ${chatId}`) ?? null;
   }
 
   /**
-   * `resolve` for many chats in two statements per identity kind: creates the missing contacts, fills a missing
-   * name or a changed chat id, and returns every contact keyed by `${organizationId} ${chatId}`. Input rows are
+   * The patients behind many chats, in two statements per identity kind: creates the missing contacts (an
+   * upsert, so concurrent workers cannot create one twice), fills a missing name (a name staff typed wins over
+   * WhatsApp's push name) or a changed chat id, and returns every contact keyed by `${organizationId} ${chatId}`. Input rows are
    * sorted, so concurrent batches lock contacts in the same order.
    */
   async resolveMany(manager: EntityManager, entries: { organizationId: string; chatId: string; pushName: string | null }[]): Promise<Map<string, WhatsappContact>> {
@@ -100,32 +85,6 @@ export class WhatsappContactsService {
        WHERE id = $2 AND organization_id = $1 AND ${identity.column} IS NULL AND deleted_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM contacts WHERE organization_id = $1 AND ${identity.column} = $3 AND deleted_at IS NULL)`,
       [organizationId, contactId, identity.value, identity.column === 'phone' ? identity.chatId : null],
-    );
-  }
-
-  private async find(manager: EntityManager, organizationId: string, identity: Identity) {
-    const rows: { id: string; blocked: boolean; opted_out: boolean; name: string | null; wa_chat_id: string | null }[] = await manager.query(
-      `SELECT id, blocked, opted_out, name, wa_chat_id FROM contacts
-       WHERE organization_id = $1 AND ${identity.column} = $2 AND deleted_at IS NULL`,
-      [organizationId, identity.value],
-    );
-    return rows[0];
-  }
-
-  private async refresh(
-    manager: EntityManager,
-    id: string,
-    identity: Identity,
-    pushName: string | null,
-    current: { name: string | null; wa_chat_id: string | null },
-  ): Promise<void> {
-    // A patient's own name (edited by staff) wins over WhatsApp's push name; the chat id WhatsApp uses can change.
-    const nameMissing = current.name === null && pushName !== null;
-    const chatIdChanged = identity.column === 'phone' && current.wa_chat_id !== identity.chatId;
-    if (!nameMissing && !chatIdChanged) return;
-    await manager.query(
-      `UPDATE contacts SET name = COALESCE(name, $2), wa_chat_id = CASE WHEN $3::boolean THEN $4 ELSE wa_chat_id END, updated_at = now() WHERE id = $1`,
-      [id, pushName, chatIdChanged, identity.chatId],
     );
   }
 }

@@ -1,4 +1,4 @@
-import { DomainEvent, MessageReceivedEvent } from 'src/common/events/domain-events';
+import { MessageReceivedEvent } from 'src/common/events/domain-events';
 
 /** Work that must happen only once the transaction that justified it has committed. */
 export class InboundEffects {
@@ -12,6 +12,4 @@ export class InboundEffects {
   downloadMedia(organizationId: string, messageId: string): void {
     this.mediaDownloads.push({ organizationId, messageId });
   }
-
-  static readonly eventName = DomainEvent.MessageReceived;
 }

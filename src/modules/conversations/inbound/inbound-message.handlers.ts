@@ -4,10 +4,9 @@ import { contactIdentityOf, WhatsappContactsService } from 'src/modules/contacts
 import { LockedInboxEvent } from 'src/modules/waha/inbox/waha-inbox.service';
 import { chatIdOf } from 'src/modules/waha/webhook/webhook-envelope';
 import { MediaStatus, MessageDirection, MessageSender, MessageStatus } from '../message.entity';
-import { markTakenOverByHuman, upsertOpenConversation } from './conversation-upsert';
+import { conversationKey, markTakenOverByHuman, upsertOpenConversation, upsertOpenConversations } from './conversation-upsert';
 import { InboundEffects } from './inbound-effects';
-import { ACK_STATUS, findByKeyId, findByKeyIds, insertPatientMessages, insertWahaMessage } from './message-insert';
-import { upsertOpenConversations } from './conversation-upsert';
+import { ACK_STATUS, findByKeyId, findByKeyIds, insertWahaMessage, insertWahaMessages, keyIdKey } from './message-insert';
 import { keyIdOf, MappedMessage, mapWahaMessage } from './waha-message.mapper';
 
 type Json = Record<string, unknown>;
@@ -17,12 +16,10 @@ export type HandlerOutcome = string | null;
 
 const payloadOf = (event: LockedInboxEvent): Json => event.payload.payload as Json;
 
-/** A transaction-scoped lock on one WhatsApp message (a separate statement, so the next one sees what it waited for). */
-async function lockKeyId(manager: EntityManager, event: LockedInboxEvent, keyId: string): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${event.sessionId}:${keyId}`]);
-}
-
-/** `lockKeyId` for many messages in one round trip (same lock keys, taken in sorted order). */
+/**
+ * Transaction-scoped locks on WhatsApp messages (by number and key id), in one statement and in sorted order;
+ * a separate statement, so the next one sees what it waited for.
+ */
 async function lockKeyIds(manager: EntityManager, keys: string[]): Promise<void> {
   const sorted = [...new Set(keys)].sort();
   if (sorted.length === 0) return;
@@ -43,8 +40,8 @@ export class InboundMessageHandlers {
     const chatId = chatIdOf(payload);
     // The same message can arrive twice at once (under `@c.us` and `@lid`); the second copy must see the
     // first one's rows, so copies of one key id are handled one after the other.
-    await lockKeyId(manager, event, message.wahaKeyId);
-    const stored = await findByKeyId(manager, event.organizationId, event.sessionId, message.wahaKeyId);
+    await lockKeyIds(manager, [`${event.sessionId}:${message.wahaKeyId}`]);
+    const stored = await findByKeyId(manager, { organizationId: event.organizationId, sessionId: event.sessionId, keyId: message.wahaKeyId });
     if (stored) {
       // The same message under its other id (`@c.us` vs `@lid`): it tells us both ids are one patient.
       await this.contacts.link(manager, event.organizationId, stored.contactId, chatId);
@@ -74,7 +71,7 @@ export class InboundMessageHandlers {
     const items = events.map((event) => {
       const payload = payloadOf(event);
       const message = mapWahaMessage(payload);
-      return { event, message, chatId: chatIdOf(payload), key: `${event.organizationId} ${event.sessionId} ${message.wahaKeyId}` };
+      return { event, message, chatId: chatIdOf(payload), key: keyIdKey({ organizationId: event.organizationId, sessionId: event.sessionId, keyId: message.wahaKeyId }) };
     });
     // As in `patientMessage`: copies of one message (`@c.us`/`@lid`) are handled one after the other. One statement,
     // key ids in a fixed order, so two batches never wait for each other in a cycle.
@@ -116,15 +113,24 @@ export class InboundMessageHandlers {
         sessionId: event.sessionId,
         chatId,
         at: message.occurredAt,
+        inbound: true,
       })),
     );
     const rows = withContact.map((item) => ({
       ...item,
-      conversationId: conversations.get(`${item.event.organizationId} ${item.contactId} ${item.event.sessionId}`) as string,
+      conversationId: conversations.get(conversationKey({ organizationId: item.event.organizationId, contactId: item.contactId, sessionId: item.event.sessionId })) as string,
     }));
-    const inserted = await insertPatientMessages(
+    const inserted = await insertWahaMessages(
       manager,
-      rows.map(({ event, conversationId, message }) => ({ organizationId: event.organizationId, sessionId: event.sessionId, conversationId, message })),
+      rows.map(({ event, conversationId, message }) => ({
+        organizationId: event.organizationId,
+        sessionId: event.sessionId,
+        conversationId,
+        message,
+        direction: MessageDirection.Inbound,
+        sender: MessageSender.Patient,
+        status: MessageStatus.Received,
+      })),
     );
     for (const row of rows) {
       const messageId = inserted.get(row.key);
@@ -146,7 +152,7 @@ export class InboundMessageHandlers {
     const payload = payloadOf(event);
     const message = mapWahaMessage(payload);
     const chatId = chatIdOf(payload);
-    const stored = await findByKeyId(manager, event.organizationId, event.sessionId, message.wahaKeyId);
+    const stored = await findByKeyId(manager, { organizationId: event.organizationId, sessionId: event.sessionId, keyId: message.wahaKeyId });
     if (stored) {
       if (message.ack !== null) await this.applyAck(manager, event, message.wahaKeyId, message.ack);
       return 'echo of a stored message';
@@ -197,7 +203,7 @@ export class InboundMessageHandlers {
   ): Promise<{ contactId: string; conversationId: string; messageId: string } | string> {
     const contact = await this.contacts.resolve(manager, event.organizationId, chatId, how.pushName);
     if (!contact) return 'chat id identifies no patient';
-    const conversation = await upsertOpenConversation(manager, {
+    const conversationId = await upsertOpenConversation(manager, {
       organizationId: event.organizationId,
       contactId: contact.id,
       sessionId: event.sessionId,
@@ -207,7 +213,7 @@ export class InboundMessageHandlers {
     });
     const messageId = await insertWahaMessage(manager, {
       organizationId: event.organizationId,
-      conversationId: conversation.id,
+      conversationId,
       sessionId: event.sessionId,
       direction: how.direction,
       sender: how.sender,
@@ -215,7 +221,7 @@ export class InboundMessageHandlers {
       message,
     });
     if (!messageId) return 'message already stored';
-    return { contactId: contact.id, conversationId: conversation.id, messageId };
+    return { contactId: contact.id, conversationId, messageId };
   }
 
   private async applyAck(manager: EntityManager, event: LockedInboxEvent, keyId: string, ack: number): Promise<boolean> {
