@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { SecretCipher } from 'src/common/crypto/secret-cipher';
 import { WhatsappSessionEntity, WhatsappSessionStatus } from 'src/modules/waha/sessions/whatsapp-session.entity';
 import { http, PREFIX } from './api';
+import { signWahaBody } from './fake-waha/webhook-sender';
 
 // A copy of ../shared/fixtures/waha, so a fresh clone (CI) has them.
 export const FIXTURES_DIR = join(__dirname, '..', 'fixtures', 'waha');
@@ -53,9 +54,8 @@ export function loadFixture(file: string, session?: string): Record<string, unkn
   return session ? { ...body, session } : body;
 }
 
-export function sign(raw: string, key: string): string {
-  return createHmac('sha512', key).update(raw).digest('hex');
-}
+/** Signs exactly as WAHA does (the fake WAHA's helper). */
+export const sign = signWahaBody;
 
 /** POSTs the exact bytes WAHA would, signed with `key` (no signature when key is null). */
 export function postWebhook(app: NestFastifyApplication, body: unknown, key: string | null, headers: Record<string, string> = {}) {

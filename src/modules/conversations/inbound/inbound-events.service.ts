@@ -63,26 +63,22 @@ export class InboundEventsService {
     const effects = new InboundEffects();
     await this.dataSource.transaction(async (manager) => {
       const events = sortByChat(await this.inbox.lockPending(manager, inboxEventIds));
-      const settled: { id: string; status: InboxEventStatus.Processed | InboxEventStatus.Ignored; outcome: string | null }[] = [];
       // Patient messages first, in bulk; acks, revokes and own messages refer to earlier messages anyway.
-      const patient = await this.handlers.patientMessages(manager, events.filter((event) => event.event === 'message'), effects);
-      for (const [id, outcome] of patient) {
-        settled.push({ id, status: outcome === null ? InboxEventStatus.Processed : InboxEventStatus.Ignored, outcome });
-      }
+      const outcomes = await this.handlers.patientMessages(manager, events.filter((event) => event.event === 'message'), effects);
       for (const event of events) {
-        if (event.event === 'message') continue;
-        const outcome = await this.handle(manager, event, effects);
-        settled.push({ id: event.id, status: outcome === null ? InboxEventStatus.Processed : InboxEventStatus.Ignored, outcome });
+        if (event.event !== 'message') outcomes.set(event.id, await this.handle(manager, event));
       }
-      await this.inbox.settle(manager, settled);
+      await this.inbox.settle(
+        manager,
+        [...outcomes].map(([id, outcome]) => ({ id, status: outcome === null ? InboxEventStatus.Processed : InboxEventStatus.Ignored, outcome })),
+      );
     });
     await this.afterCommit(effects);
   }
 
-  private handle(manager: EntityManager, event: LockedInboxEvent, effects: InboundEffects): Promise<HandlerOutcome> {
+  /** Every event but `message` (handled in bulk by `patientMessages`). */
+  private handle(manager: EntityManager, event: LockedInboxEvent): Promise<HandlerOutcome> {
     switch (event.event) {
-      case 'message':
-        return this.handlers.patientMessage(manager, event, effects);
       case 'message.any':
         return this.handlers.ownMessage(manager, event);
       case 'message.ack':
