@@ -15,6 +15,7 @@ import { ThrottlingModule } from 'src/common/throttling/throttling.module';
 import { createValidationPipe } from 'src/common/validation/validation';
 import { DatabaseModule } from 'src/database/database.module';
 import { CryptoModule } from 'src/common/crypto/crypto.module';
+import { AiModule } from 'src/modules/ai/ai.module';
 import { AlertsModule } from 'src/modules/alerts/alerts.module';
 import { AuditModule } from 'src/modules/audit/audit.module';
 import { ContactsModule } from 'src/modules/contacts/contacts.module';
@@ -49,6 +50,7 @@ import { QueueModule } from 'src/queue/queue.module';
     ContactsModule,
     ConversationsModule,
     QueueAdminModule,
+    AiModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
