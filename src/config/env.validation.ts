@@ -4,6 +4,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsJSON,
   IsOptional,
   IsString,
   IsUrl,
@@ -114,6 +115,14 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(10, { message: 'GEMINI_API_KEY is required when AI_PROVIDER=gemini' })
   GEMINI_API_KEY?: string;
+  /** More platform Gemini keys, comma-separated; used round-robin with GEMINI_API_KEY for organizations without keys. */
+  @IsOptional() @IsString() GEMINI_API_KEYS?: string;
+  @Type(() => Number) @IsInt() @Min(1) @Max(86_400) AI_KEY_QUOTA_COOLDOWN_SECONDS: number = 600;
+  @Type(() => Number) @IsInt() @Min(1) @Max(604_800) AI_KEY_AUTH_COOLDOWN_SECONDS: number = 3_600;
+  @Type(() => Number) @IsInt() @Min(1) @Max(10_000) AI_MAX_MODEL_CALLS_PER_CONVERSATION_PER_DAY: number = 50;
+  /** Per-model USD prices per million tokens, overriding the built-in table: {"model":{"input":0.3,"output":2.5}}. */
+  @IsOptional() @IsJSON({ message: 'AI_MODEL_PRICES_JSON must be a JSON object' }) AI_MODEL_PRICES_JSON?: string;
+  @Type(() => Number) @IsInt() @Min(60) @Max(2_592_000) AI_ANSWER_CACHE_TTL_SECONDS: number = 86_400;
 }
 
 export type Env = EnvironmentVariables;

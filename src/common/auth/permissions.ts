@@ -27,6 +27,8 @@ export enum Permission {
   ConversationsReadAll = 'conversations:read-all',
   MessagesSend = 'messages:send',
   QueueManage = 'queue:manage',
+  AiRead = 'ai:read',
+  AiManage = 'ai:manage',
 }
 
 const SELF_SERVICE = [Permission.ProfileRead, Permission.ProfileWrite, Permission.SessionsManage, Permission.PlansRead];
@@ -63,6 +65,8 @@ const CLINIC_PERMISSIONS = new Set<Permission>([
   Permission.ContactsDelete,
   Permission.ContactsImport,
   Permission.MessagesSend,
+  Permission.AiRead,
+  Permission.AiManage,
 ]);
 
 const PLATFORM_PERMISSIONS = new Set<Permission>([

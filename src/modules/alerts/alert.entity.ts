@@ -5,6 +5,7 @@ export enum AlertType {
   WhatsappSessionDown = 'whatsapp_session_down',
   WahaUnreachable = 'waha_unreachable',
   QueueBacklog = 'queue_backlog',
+  AiBudgetExceeded = 'ai_budget_exceeded',
 }
 
 export enum AlertSeverity {

@@ -24,6 +24,9 @@ export enum AuditAction {
   WhatsappSessionRestarted = 'whatsapp_session.restarted',
   WhatsappSessionDeleted = 'whatsapp_session.deleted',
   AlertResolved = 'alert.resolved',
+  AiSettingsUpdated = 'ai_settings.updated',
+  AiKeyAdded = 'ai_key.added',
+  AiKeyDeleted = 'ai_key.deleted',
 }
 
 export enum AuditEntityType {
@@ -33,4 +36,6 @@ export enum AuditEntityType {
   Contact = 'contact',
   WhatsappSession = 'whatsapp_session',
   Alert = 'alert',
+  AiSettings = 'ai_settings',
+  AiApiKey = 'ai_api_key',
 }
