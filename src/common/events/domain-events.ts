@@ -4,6 +4,9 @@
  */
 export enum DomainEvent {
   MessageReceived = 'message.received',
+  ConversationHandedOff = 'conversation.handed_off',
+  LeadCreated = 'lead.created',
+  LeadScored = 'lead.scored',
 }
 
 export interface MessageReceivedEvent {
@@ -13,6 +16,30 @@ export interface MessageReceivedEvent {
   contactId: string;
 }
 
+export interface LeadCreatedEvent {
+  organizationId: string;
+  leadId: string;
+  contactId: string;
+  conversationId: string | null;
+}
+
+export interface LeadScoredEvent {
+  organizationId: string;
+  leadId: string;
+  scoreHistoryId: string;
+}
+
+/** The bot handed a conversation to humans (urgent, asked for a person, booking to confirm, repeated failures…). */
+export interface ConversationHandedOffEvent {
+  organizationId: string;
+  conversationId: string;
+  reason: string;
+  urgent: boolean;
+}
+
 export interface DomainEventPayloads {
   [DomainEvent.MessageReceived]: MessageReceivedEvent;
+  [DomainEvent.ConversationHandedOff]: ConversationHandedOffEvent;
+  [DomainEvent.LeadCreated]: LeadCreatedEvent;
+  [DomainEvent.LeadScored]: LeadScoredEvent;
 }

@@ -43,6 +43,22 @@ export class ContactsService {
     return this.contacts.findOneBy({ id, organizationId });
   }
 
+  /**
+   * The patient asked to stop automated messages ("parar") or to receive them again ("voltar"), inside the
+   * caller's transaction. Only a patient's opt-out is lifted by the patient: one set by staff stays.
+   * Returns true when the state changed.
+   */
+  async setOptOutByPatient(manager: EntityManager, organizationId: string, contactId: string, optedOut: boolean): Promise<boolean> {
+    const update = manager.createQueryBuilder().update(ContactEntity).where('id = :contactId AND organization_id = :organizationId', { contactId, organizationId });
+    const result = optedOut
+      ? await update.set({ optedOut: true, optedOutAt: () => 'now()', optOutSource: OptOutSource.Patient }).andWhere('opted_out = false').execute()
+      : await update
+          .set({ optedOut: false, optedOutAt: null, optOutSource: null })
+          .andWhere('opted_out = true AND opt_out_source = :patient', { patient: OptOutSource.Patient })
+          .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
   /** The organization's live contacts among `ids`, in no particular order; unknown ids are skipped. */
   async findManyByIds(organizationId: string, ids: string[]): Promise<ContactEntity[]> {
     const valid = [...new Set(ids)].filter((id) => isUUID(id));

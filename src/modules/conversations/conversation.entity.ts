@@ -18,9 +18,25 @@ export enum ConversationOwner {
   Nobody = 'none',
 }
 
+/** Facts the AI gathered over the conversation; merged turn by turn, never erased by a turn that lacks them. */
+export interface ConversationContext {
+  patientName?: string;
+  procedure?: string;
+  preferredTime?: string;
+  symptoms?: string[];
+  concerns?: string[];
+  preferences?: string[];
+  lastIntent?: string;
+  intentType?: 'scheduling' | 'question' | 'urgent' | 'human' | 'opt_out' | 'other';
+  intentsSeen?: string[];
+  analysedTurns?: number;
+  sentiment?: string;
+}
+
 /** One chat between a patient and one of the clinic's numbers; at most one not-closed per pair. */
 @Entity({ name: 'conversations' })
 @Check('CHK_conversations_status', `"status" IN ('ACTIVE', 'WAITING_SECRETARY', 'TRANSFERRED', 'AWAITING_RESPONSE', 'CLOSED')`)
+@Check('CHK_conversations_bot_answered', `"bot_answered_count" <= "inbound_count"`)
 @Check('CHK_conversations_owner', `"owner_type" IN ('bot', 'human', 'none')`)
 @Index('UQ_conversations_open_contact_session', ['organizationId', 'contactId', 'sessionId'], {
   unique: true,
@@ -33,6 +49,9 @@ export enum ConversationOwner {
 @Index('IDX_conversations_org_session_last_message', { synchronize: false })
 @Index('IDX_conversations_org_contact_last_message', { synchronize: false })
 @Index('IDX_conversations_org_assigned_last_message', { synchronize: false })
+// Partial indexes on a comparison of two columns and a DESC key: created by hand in AddBotTurnsAndOwnership.
+@Index('IDX_conversations_bot_pending', { synchronize: false })
+@Index('IDX_conversations_org_contact_summary', { synchronize: false })
 export class ConversationEntity extends TenantOwnedEntity {
   @Column('uuid') contactId!: string;
 
@@ -61,4 +80,20 @@ export class ConversationEntity extends TenantOwnedEntity {
   @Column({ type: 'timestamptz', nullable: true }) lastMessageAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) lastInboundAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) closedAt!: Date | null;
+
+  // Burst-aware turn-taking: the bot has answered the first `botAnsweredCount` of `inboundCount` patient
+  // messages; advancing it by compare-and-set makes each burst answered at most once across workers.
+  @Column({ type: 'int', default: 0 }) inboundCount!: number;
+  @Column({ type: 'int', default: 0 }) botAnsweredCount!: number;
+  /** When the oldest unanswered patient message arrived: the debounce never waits past it + the cap. */
+  @Column({ type: 'timestamptz', nullable: true }) botPendingSince!: Date | null;
+  /** Consecutive turns the model failed; three hand the conversation to humans. */
+  @Column({ type: 'smallint', default: 0 }) botFailureStreak!: number;
+  @Column({ type: 'boolean', default: false }) urgent!: boolean;
+  @Column({ type: 'timestamptz', nullable: true }) urgentAt!: Date | null;
+  @Column({ type: 'varchar', length: 32, nullable: true }) handoffReason!: string | null;
+  /** What the analysis learned (name, symptoms, concerns, preferences, intents); see ConversationContext. */
+  @Column({ type: 'jsonb', default: {} }) context!: ConversationContext;
+  /** A short memory of this conversation for the patient's next ones. */
+  @Column({ type: 'text', nullable: true }) summary!: string | null;
 }

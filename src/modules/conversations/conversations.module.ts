@@ -22,10 +22,14 @@ import { OutboundMessagesService } from './outbound/outbound-messages.service';
 import { OutboundSenderService } from './outbound/outbound-sender.service';
 import { OutboundProcessor } from './outbound/outbound.processor';
 import { SendGovernor } from './outbound/send-governor';
+import { BotTurnsService } from './bot-turns/bot-turns.service';
+import { ConversationOwnershipService } from './ownership/conversation-ownership.service';
+import { OwnershipEventEntity } from './ownership/ownership-event.entity';
+import { OwnershipController } from './ownership/ownership.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ConversationEntity, MessageEntity]), ContactsModule, WahaModule, OrganizationsModule],
-  controllers: [ConversationsController, MessagesController],
+  imports: [TypeOrmModule.forFeature([ConversationEntity, MessageEntity, OwnershipEventEntity]), ContactsModule, WahaModule, OrganizationsModule],
+  controllers: [ConversationsController, MessagesController, OwnershipController],
   providers: [ConversationsService, ConversationsRepository, { provide: MediaStorage, useClass: LocalMediaStorage },
     InboundEventsService,
     InboundMessageHandlers,
@@ -38,7 +42,9 @@ import { SendGovernor } from './outbound/send-governor';
     OutboundSenderService,
     OutboundProcessor,
     SendGovernor,
+    BotTurnsService,
+    ConversationOwnershipService,
   ],
-  exports: [ConversationsService, OutboundMessagesService],
+  exports: [ConversationsService, OutboundMessagesService, BotTurnsService],
 })
 export class ConversationsModule {}

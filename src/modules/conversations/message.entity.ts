@@ -81,6 +81,8 @@ export class MessageEntity extends TenantOwnedEntity {
   @Column({ type: 'uuid', nullable: true }) sentByUserId!: string | null;
   /** Bot messages are automated: never sent to blocked or opted-out contacts. */
   @Column({ type: 'boolean', default: false }) automated!: boolean;
+  /** Why the bot wrote it (reply, handoff, opt_out_confirmation…); some kinds pass rules a plain reply does not. */
+  @Column({ type: 'varchar', length: 32, nullable: true }) automationKind!: string | null;
   @Column({ type: 'text', nullable: true }) body!: string | null;
   @Column({ type: 'varchar', length: 200, nullable: true }) wahaMessageId!: string | null;
   @Column({ type: 'varchar', length: 100, nullable: true }) wahaKeyId!: string | null;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ContactEntity } from 'src/modules/contacts/contact.entity';
-import { ConversationEntity, ConversationOwner, ConversationStatus } from '../conversation.entity';
+import { ConversationContext, ConversationEntity, ConversationOwner, ConversationStatus } from '../conversation.entity';
 import { MessageDirection, MessageEntity, MessageType } from '../message.entity';
 import { MessageResponseDto } from './message-response.dto';
 
@@ -98,6 +98,18 @@ export class ConversationDetailDto extends ConversationBaseDto {
   last_inbound_at!: string | null;
   @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time' }) human_takeover_at!: string | null;
   @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time' }) closed_at!: string | null;
+  @ApiProperty({ example: false, description: 'The AI saw signs of an emergency' }) urgent!: boolean;
+  @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time' }) urgent_at!: string | null;
+  @ApiProperty({ example: 'human_request', nullable: true, type: String, description: 'Why the bot last handed the conversation to humans' })
+  handoff_reason!: string | null;
+  @ApiProperty({
+    description: 'What the AI gathered: patient name, procedure, preferred time, symptoms, concerns, preferences, last intent',
+    example: { patientName: 'Maria', procedure: 'limpeza', preferredTime: 'sábado de manhã', symptoms: [], lastIntent: 'booking', intentType: 'scheduling' },
+    type: 'object',
+    additionalProperties: true,
+  })
+  context!: ConversationContext;
+  @ApiProperty({ example: 'Maria quer agendar uma limpeza; prefere sábado de manhã.', nullable: true, type: String }) summary!: string | null;
   @ApiProperty({ type: ConversationContactDto }) contact!: ConversationContactDto;
   @ApiProperty({ type: [MessageResponseDto], description: 'The latest messages, oldest first' }) messages!: MessageResponseDto[];
   @ApiProperty({ example: true, description: 'Older messages exist: page back with GET /conversations/{id}/messages' })
@@ -116,6 +128,11 @@ export class ConversationDetailDto extends ConversationBaseDto {
       last_inbound_at: conversation.lastInboundAt?.toISOString() ?? null,
       human_takeover_at: conversation.humanTakeoverAt?.toISOString() ?? null,
       closed_at: conversation.closedAt?.toISOString() ?? null,
+      urgent: conversation.urgent,
+      urgent_at: conversation.urgentAt?.toISOString() ?? null,
+      handoff_reason: conversation.handoffReason,
+      context: conversation.context,
+      summary: conversation.summary,
       contact: ConversationContactDto.from(contact),
       messages: messages.map(MessageResponseDto.from),
       has_more_messages: hasMore,

@@ -20,14 +20,6 @@ export async function upsertOpenConversation(manager: EntityManager, input: Open
   return (await upsertOpenConversations(manager, [input])).get(conversationKey(input)) as string;
 }
 
-/** Staff wrote from the clinic's own phone: a human owns the conversation now, the bot stays quiet. */
-export async function markTakenOverByHuman(manager: EntityManager, conversationId: string, userId: string | null): Promise<void> {
-  await manager.query(
-    `UPDATE conversations SET owner_type = 'human', owner_user_id = $2, human_takeover_at = now(), updated_at = now() WHERE id = $1`,
-    [conversationId, userId],
-  );
-}
-
 /**
  * The open conversation between a contact and one of the clinic's numbers, created when there is none
  * (a closed one is history: the partial unique index only covers conversations that are not CLOSED).
@@ -37,22 +29,29 @@ export async function markTakenOverByHuman(manager: EntityManager, conversationI
  */
 export async function upsertOpenConversations(manager: EntityManager, inputs: OpenConversationInput[]): Promise<Map<string, string>> {
   const latest = new Map<string, OpenConversationInput>();
+  const inboundCounts = new Map<string, number>();
   for (const input of inputs) {
     const key = conversationKey(input);
     const current = latest.get(key);
     if (!current || input.at >= current.at) latest.set(key, input);
+    if (input.inbound) inboundCounts.set(key, (inboundCounts.get(key) ?? 0) + 1);
   }
   const ids = new Map<string, string>();
   if (latest.size === 0) return ids;
-  const rows = [...latest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  const sorted = [...latest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const rows = sorted.map(([, row]) => row);
+  const counts = sorted.map(([key]) => inboundCounts.get(key) ?? 0);
   const result: { id: string; organization_id: string; contact_id: string; session_id: string }[] = await manager.query(
-    `INSERT INTO conversations (organization_id, contact_id, session_id, chat_id, last_message_at, last_inbound_at)
-     SELECT o, c, s, ch, at, CASE WHEN inb THEN at END
-     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::timestamptz[], $6::boolean[]) AS t(o, c, s, ch, at, inb)
+    `INSERT INTO conversations (organization_id, contact_id, session_id, chat_id, last_message_at, last_inbound_at, inbound_count, bot_pending_since)
+     SELECT o, c, s, ch, at, CASE WHEN inb THEN at END, n, CASE WHEN n > 0 THEN now() END
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::timestamptz[], $6::boolean[], $7::int[]) AS t(o, c, s, ch, at, inb, n)
      ON CONFLICT (organization_id, contact_id, session_id) WHERE status <> 'CLOSED'
      DO UPDATE SET last_message_at = GREATEST(conversations.last_message_at, EXCLUDED.last_message_at),
                    last_inbound_at = GREATEST(conversations.last_inbound_at, EXCLUDED.last_inbound_at),
                    chat_id = CASE WHEN EXCLUDED.last_inbound_at IS NOT NULL THEN EXCLUDED.chat_id ELSE conversations.chat_id END,
+                   inbound_count = conversations.inbound_count + EXCLUDED.inbound_count,
+                   bot_pending_since = CASE WHEN conversations.inbound_count = conversations.bot_answered_count AND EXCLUDED.inbound_count > 0
+                                            THEN now() ELSE conversations.bot_pending_since END,
                    updated_at = now()
      RETURNING id, organization_id, contact_id, session_id`,
     [
@@ -62,6 +61,7 @@ export async function upsertOpenConversations(manager: EntityManager, inputs: Op
       rows.map((r) => r.chatId),
       rows.map((r) => r.at),
       rows.map((r) => r.inbound),
+      counts,
     ],
   );
   for (const row of result) ids.set(conversationKey({ organizationId: row.organization_id, contactId: row.contact_id, sessionId: row.session_id }), row.id);

@@ -4,7 +4,10 @@ import { contactIdentityOf, WhatsappContactsService } from 'src/modules/contacts
 import { LockedInboxEvent } from 'src/modules/waha/inbox/waha-inbox.service';
 import { chatIdOf } from 'src/modules/waha/webhook/webhook-envelope';
 import { MediaStatus, MessageDirection, MessageSender, MessageStatus } from '../message.entity';
-import { conversationKey, markTakenOverByHuman, upsertOpenConversation, upsertOpenConversations } from './conversation-upsert';
+import { ConversationOwner } from '../conversation.entity';
+import { changeOwner } from '../ownership/conversation-ownership';
+import { OwnershipChangeReason } from '../ownership/ownership-event.entity';
+import { conversationKey, upsertOpenConversation, upsertOpenConversations } from './conversation-upsert';
 import { InboundEffects } from './inbound-effects';
 import { ACK_STATUS, findByKeyId, findByKeyIds, insertWahaMessage, insertWahaMessages, keyIdKey } from './message-insert';
 import { keyIdOf, MappedMessage, mapWahaMessage } from './waha-message.mapper';
@@ -169,7 +172,13 @@ export class InboundMessageHandlers {
       status: ACK_STATUS[message.ack ?? 1] ?? MessageStatus.Sent,
     });
     if (typeof written === 'string') return written;
-    await markTakenOverByHuman(manager, written.conversationId, null);
+    // Staff wrote from the clinic's own phone: a human owns the conversation now, the bot stays quiet.
+    await changeOwner(manager, {
+      organizationId: event.organizationId,
+      conversationId: written.conversationId,
+      toOwnerType: ConversationOwner.Human,
+      reason: OwnershipChangeReason.ClinicPhone,
+    });
     return null;
   }
 

@@ -9,6 +9,8 @@ import { JobName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
 import { ConversationEntity, ConversationOwner } from '../conversation.entity';
 import { MediaStatus, MessageDirection, MessageEntity, MessageSender, MessageStatus, MessageType } from '../message.entity';
+import { changeOwner } from '../ownership/conversation-ownership';
+import { OwnershipChangeReason } from '../ownership/ownership-event.entity';
 import { OutboundErrorCode, OutboundException } from './outbound.exceptions';
 import { sendJobOptions } from './send-jobs';
 
@@ -55,10 +57,15 @@ export class OutboundMessagesService {
           ...contentOf(input),
         }),
       );
-      await manager.getRepository(ConversationEntity).update(
-        { id: conversation.id, organizationId: actor.organizationId },
-        { lastMessageAt: saved.occurredAt, ownerType: ConversationOwner.Human, ownerUserId: actor.userId, humanTakeoverAt: saved.occurredAt },
-      );
+      await manager.getRepository(ConversationEntity).update({ id: conversation.id, organizationId: actor.organizationId }, { lastMessageAt: saved.occurredAt });
+      await changeOwner(manager, {
+        organizationId: actor.organizationId,
+        conversationId: conversation.id,
+        toOwnerType: ConversationOwner.Human,
+        toUserId: actor.userId,
+        reason: OwnershipChangeReason.UserReply,
+        actorUserId: actor.userId,
+      });
       return saved;
     });
     await this.enqueue(message);

@@ -9,7 +9,8 @@ import { OrganizationsService } from 'src/modules/organizations/organizations.se
 import { WahaClient } from 'src/modules/waha/client/waha.client';
 import { isWahaError } from 'src/modules/waha/client/waha.errors';
 import { WhatsappSessionsService } from 'src/modules/waha/sessions/whatsapp-sessions.service';
-import { ConversationEntity } from '../conversation.entity';
+import { SENT_DESPITE_HUMAN_OWNER, SENT_DESPITE_OPT_OUT } from '../bot-turns/automation-kind';
+import { ConversationEntity, ConversationOwner } from '../conversation.entity';
 import { MessageEntity, MessageStatus } from '../message.entity';
 import { keyIdOf } from '../inbound/waha-message.mapper';
 import { ACK_STATUS } from '../inbound/message-insert';
@@ -48,7 +49,10 @@ export class OutboundSenderService {
     const contact = await this.contacts.findVisible(organizationId, conversation.contactId);
     if (!session) return this.fail(message, 'the WhatsApp number was removed');
     if (!contact || contact.blocked) return this.fail(message, 'the patient is blocked or was deleted');
-    if (message.automated && contact.optedOut) return this.fail(message, 'the patient opted out of automated messages');
+    if (message.automated && contact.optedOut && !SENT_DESPITE_OPT_OUT.has(message.automationKind ?? '')) {
+      return this.fail(message, 'the patient opted out of automated messages');
+    }
+    if (!this.botMaySend(message, conversation)) return this.fail(message, 'a person took over the conversation');
 
     // The previous attempt may have reached WAHA before dying (timeout, crash): look before sending twice.
     if (message.status === MessageStatus.Sending && (await this.adoptEarlierCopy(message, session.name, conversation.chatId))) {
@@ -58,7 +62,12 @@ export class OutboundSenderService {
     if (wait > 0) return { kind: 'wait', ms: wait };
 
     await this.messages.update({ id: message.id }, { status: MessageStatus.Sending, sendStartedAt: new Date(), sendAttempts: () => 'send_attempts + 1' });
-    if (message.automated) await this.showTyping(session.name, conversation.chatId, message.body);
+    if (message.automated) {
+      await this.showTyping(session.name, conversation.chatId, message.body);
+      // Typing takes seconds: a secretary may have taken over meanwhile, and then the bot must not speak.
+      const current = await this.conversations.findOneByOrFail({ id: conversation.id, organizationId });
+      if (!this.botMaySend(message, current)) return this.fail(message, 'a person took over the conversation');
+    }
     const result = await sendThroughWaha(this.waha, session.name, conversation.chatId, message);
     const status = result.ack === null ? MessageStatus.Pending : (ACK_STATUS[result.ack] ?? MessageStatus.Pending);
     await this.messages.update(
@@ -67,6 +76,11 @@ export class OutboundSenderService {
     );
     this.logger.log({ messageId: message.id, status }, 'message sent');
     return { kind: 'done', status };
+  }
+
+  private botMaySend(message: MessageEntity, conversation: ConversationEntity): boolean {
+    if (!message.automated || conversation.ownerType !== ConversationOwner.Human) return true;
+    return SENT_DESPITE_HUMAN_OWNER.has(message.automationKind ?? '');
   }
 
   /** Marks the message failed with a reason the API shows. */

@@ -1,0 +1,192 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { DomainEvent } from 'src/common/events/domain-events';
+import { ContactsService } from 'src/modules/contacts/contacts.service';
+import { ConversationContext, ConversationEntity, ConversationOwner, ConversationStatus } from '../conversation.entity';
+import { MessageDirection, MessageEntity, MessageSender, MessageStatus, MessageType } from '../message.entity';
+import { OutboundMessagesService } from '../outbound/outbound-messages.service';
+import { changeOwner } from '../ownership/conversation-ownership';
+import { OwnershipChangeReason } from '../ownership/ownership-event.entity';
+import { AutomationKind } from './automation-kind';
+
+export interface BotReply {
+  text: string;
+  kind: AutomationKind;
+}
+
+/** What one analysed burst changes, written at once or not at all. */
+export interface TurnCommit {
+  /** The conversation's inbound count the turn saw; the watermark moves to it only if it is still current. */
+  answeredCount: number;
+  /** Replies require the bot to own the conversation at commit time; analysis alone does not. */
+  replies: BotReply[];
+  context?: ConversationContext;
+  summary?: string;
+  status?: ConversationStatus;
+  urgent?: boolean;
+  /** Hand the conversation to humans (owner: nobody) for this reason. */
+  handoff?: OwnershipChangeReason;
+  /** Consecutive model failures after this turn (0 resets). */
+  failureStreak?: number;
+  /** The patient asked to stop (true) or resume (false) automated messages. */
+  contactOptOut?: boolean;
+}
+
+export type TurnCommitResult = { committed: true; messageIds: string[] } | { committed: false; reason: 'newer_messages' | 'not_bot_owned' | 'already_answered' };
+
+export interface TurnMessages {
+  /** The unanswered patient messages, oldest first. */
+  burst: MessageEntity[];
+  /** Earlier messages of the conversation, oldest first. */
+  history: MessageEntity[];
+}
+
+/**
+ * The conversation side of the bot's turn-taking: state to decide on, messages to read, and the one
+ * transaction that moves the watermark by compare-and-set and queues the replies with it.
+ */
+@Injectable()
+export class BotTurnsService {
+  private readonly logger = new Logger(BotTurnsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly contacts: ContactsService,
+    private readonly outbound: OutboundMessagesService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async findState(organizationId: string, conversationId: string): Promise<ConversationEntity | null> {
+    return this.dataSource.getRepository(ConversationEntity).findOneBy({ id: conversationId, organizationId });
+  }
+
+  async loadTurnMessages(conversation: ConversationEntity, historyLimit: number): Promise<TurnMessages> {
+    const pending = conversation.inboundCount - conversation.botAnsweredCount;
+    const repository = this.dataSource.getRepository(MessageEntity);
+    const burst = pending <= 0 ? [] : await repository.find({
+      where: { organizationId: conversation.organizationId, conversationId: conversation.id, direction: MessageDirection.Inbound },
+      order: { occurredAt: 'DESC', createdAt: 'DESC' },
+      take: pending,
+    });
+    const oldest = burst.at(-1);
+    const history = await repository
+      .createQueryBuilder('message')
+      .where('message.organization_id = :organizationId AND message.conversation_id = :conversationId', {
+        organizationId: conversation.organizationId,
+        conversationId: conversation.id,
+      })
+      .andWhere(oldest ? 'message.occurred_at < :before' : '1 = 1', { before: oldest?.occurredAt })
+      .andWhere("message.status <> 'failed'")
+      .orderBy('message.occurred_at', 'DESC')
+      .take(historyLimit)
+      .getMany();
+    return { burst: burst.reverse(), history: history.reverse() };
+  }
+
+  /** Summaries of the patient's earlier conversations (newest first): what a returning patient already told us. */
+  async patientMemory(conversation: ConversationEntity, limit: number): Promise<string[]> {
+    const rows: { summary: string }[] = await this.dataSource.query(
+      `SELECT summary FROM conversations
+       WHERE organization_id = $1 AND contact_id = $2 AND id <> $3 AND summary IS NOT NULL
+       ORDER BY created_at DESC LIMIT $4`,
+      [conversation.organizationId, conversation.contactId, conversation.id, limit],
+    );
+    return rows.map((row) => row.summary);
+  }
+
+  /** A human who went quiet for `idleMinutes` gives the conversation back to the bot; true when it did. */
+  async reclaimFromIdleHuman(conversation: ConversationEntity, idleMinutes: number, now: Date): Promise<boolean> {
+    if (conversation.ownerType !== ConversationOwner.Human || idleMinutes <= 0) return false;
+    const lastHumanActivity = conversation.humanTakeoverAt?.getTime() ?? 0;
+    if (now.getTime() - lastHumanActivity < idleMinutes * 60_000) return false;
+    return this.dataSource.transaction((manager) =>
+      changeOwner(manager, {
+        organizationId: conversation.organizationId,
+        conversationId: conversation.id,
+        toOwnerType: ConversationOwner.Bot,
+        reason: OwnershipChangeReason.HumanIdle,
+      }),
+    );
+  }
+
+  /**
+   * Moves the watermark from whatever it is to `answeredCount` only while no newer patient message exists
+   * (and, to send replies, while the bot owns the conversation), and writes everything else with it. A
+   * second worker holding the same burst, or a draft overtaken by a new message, changes nothing.
+   */
+  async commit(organizationId: string, conversationId: string, turn: TurnCommit): Promise<TurnCommitResult> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const moved: { contact_id: string }[] = await manager.query(
+        `UPDATE conversations SET bot_answered_count = $3, bot_pending_since = NULL, updated_at = now()
+         WHERE id = $1 AND organization_id = $2 AND inbound_count = $3 AND bot_answered_count < $3
+           AND ($4::boolean = false OR owner_type = 'bot')
+         RETURNING contact_id`,
+        [conversationId, organizationId, turn.answeredCount, turn.replies.length > 0],
+      );
+      if (moved.length === 0) return null;
+      await this.applyChanges(manager, organizationId, conversationId, moved[0].contact_id, turn);
+      return this.insertReplies(manager, organizationId, conversationId, turn.replies);
+    });
+    if (!outcome) return { committed: false, reason: await this.whyNotCommitted(organizationId, conversationId, turn) };
+    for (const message of outcome) await this.outbound.enqueue(message);
+    if (turn.handoff) {
+      this.events.emit(DomainEvent.ConversationHandedOff, { organizationId, conversationId, reason: turn.handoff, urgent: turn.urgent === true });
+    }
+    return { committed: true, messageIds: outcome.map((message) => message.id) };
+  }
+
+  private async applyChanges(manager: EntityManager, organizationId: string, conversationId: string, contactId: string, turn: TurnCommit): Promise<void> {
+    const set: QueryDeepPartialEntity<ConversationEntity> = {};
+    if (turn.context) set.context = turn.context;
+    if (turn.summary !== undefined) set.summary = turn.summary;
+    if (turn.status) set.status = turn.status;
+    if (turn.failureStreak !== undefined) set.botFailureStreak = turn.failureStreak;
+    if (turn.handoff) set.handoffReason = turn.handoff;
+    if (turn.urgent) {
+      set.urgent = true;
+      set.urgentAt = new Date();
+    }
+    if (Object.keys(set).length > 0) await manager.getRepository(ConversationEntity).update({ id: conversationId, organizationId }, set);
+    if (turn.handoff) {
+      await changeOwner(manager, { organizationId, conversationId, toOwnerType: ConversationOwner.Nobody, reason: turn.handoff });
+    }
+    if (turn.contactOptOut !== undefined) await this.contacts.setOptOutByPatient(manager, organizationId, contactId, turn.contactOptOut);
+  }
+
+  private async insertReplies(manager: EntityManager, organizationId: string, conversationId: string, replies: BotReply[]): Promise<MessageEntity[]> {
+    if (replies.length === 0) return [];
+    const conversation = await manager.getRepository(ConversationEntity).findOneByOrFail({ id: conversationId, organizationId });
+    const repository = manager.getRepository(MessageEntity);
+    const base = Date.now();
+    // A millisecond apart, so the balloons keep their order in the history and in the send queue.
+    const saved = await repository.save(
+      replies.map((reply, index) =>
+        repository.create({
+          organizationId,
+          conversationId,
+          sessionId: conversation.sessionId,
+          direction: MessageDirection.Outbound,
+          sender: MessageSender.Bot,
+          automated: true,
+          automationKind: reply.kind,
+          status: MessageStatus.Queued,
+          occurredAt: new Date(base + index),
+          type: MessageType.Text,
+          body: reply.text,
+        }),
+      ),
+    );
+    await manager.getRepository(ConversationEntity).update({ id: conversationId, organizationId }, { lastMessageAt: saved.at(-1)?.occurredAt });
+    return saved;
+  }
+
+  private async whyNotCommitted(organizationId: string, conversationId: string, turn: TurnCommit): Promise<'newer_messages' | 'not_bot_owned' | 'already_answered'> {
+    const current = await this.findState(organizationId, conversationId);
+    if (!current || current.botAnsweredCount >= turn.answeredCount) return 'already_answered';
+    if (current.inboundCount !== turn.answeredCount) return 'newer_messages';
+    return 'not_bot_owned';
+  }
+}
