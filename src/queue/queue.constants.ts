@@ -11,6 +11,8 @@ export enum QueueName {
   WahaMaintenance = 'waha-maintenance',
   Monitoring = 'monitoring',
   MessagingMaintenance = 'messaging-maintenance',
+  AiTurns = 'ai-turns',
+  AiMaintenance = 'ai-maintenance',
 }
 
 export enum JobName {
@@ -22,6 +24,8 @@ export enum JobName {
   CheckWhatsappSessions = 'check-whatsapp-sessions',
   MonitorQueues = 'monitor-queues',
   SweepMessages = 'sweep-messages',
+  RunAiTurn = 'run-ai-turn',
+  SweepAiTurns = 'sweep-ai-turns',
 }
 
 /** Ids only: handlers reload rows and skip work that is already done. */
@@ -36,6 +40,9 @@ export interface JobPayloads {
   [JobName.CheckWhatsappSessions]: { organizationId?: string; sessionId?: string };
   [JobName.MonitorQueues]: Record<string, never>;
   [JobName.SweepMessages]: Record<string, never>;
+  /** Answer a conversation's unanswered patient messages once it holds `inboundCount` of them and the patient paused. */
+  [JobName.RunAiTurn]: { organizationId: string; conversationId: string; inboundCount: number };
+  [JobName.SweepAiTurns]: Record<string, never>;
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -47,6 +54,8 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.CheckWhatsappSessions]: QueueName.WahaMaintenance,
   [JobName.MonitorQueues]: QueueName.Monitoring,
   [JobName.SweepMessages]: QueueName.MessagingMaintenance,
+  [JobName.RunAiTurn]: QueueName.AiTurns,
+  [JobName.SweepAiTurns]: QueueName.AiMaintenance,
 };
 
 /** Added by QueueService to every job, so one request id follows the work from HTTP into the worker. */
@@ -59,6 +68,8 @@ export const MAINTENANCE_WORKER_CONCURRENCY = 1;
 export const INBOUND_WORKER_CONCURRENCY = 2;
 export const OUTBOUND_WORKER_CONCURRENCY = 10;
 export const MEDIA_WORKER_CONCURRENCY = 4;
+// Turns mostly wait on the model or PostgreSQL; the watermark keeps concurrent turns of one chat safe.
+export const AI_TURN_WORKER_CONCURRENCY = 8;
 
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 3,

@@ -18,6 +18,8 @@ export class QueueService {
     @InjectQueue(QueueName.WahaMaintenance) wahaMaintenance: Queue,
     @InjectQueue(QueueName.Monitoring) monitoring: Queue,
     @InjectQueue(QueueName.MessagingMaintenance) messagingMaintenance: Queue,
+    @InjectQueue(QueueName.AiTurns) aiTurns: Queue,
+    @InjectQueue(QueueName.AiMaintenance) aiMaintenance: Queue,
   ) {
     this.queues = {
       [QueueName.Maintenance]: maintenance,
@@ -27,6 +29,8 @@ export class QueueService {
       [QueueName.WahaMaintenance]: wahaMaintenance,
       [QueueName.Monitoring]: monitoring,
       [QueueName.MessagingMaintenance]: messagingMaintenance,
+      [QueueName.AiTurns]: aiTurns,
+      [QueueName.AiMaintenance]: aiMaintenance,
     };
     // Without a listener BullMQ prints every reconnect failure with console.error, outside our JSON logs.
     for (const queue of Object.values(this.queues)) {

@@ -1,0 +1,22 @@
+import { JobsOptions } from 'bullmq';
+
+/** One job per (conversation, inbound count): a duplicate trigger for the same state is the same job. */
+export function turnJobId(conversationId: string, inboundCount: number, retry = 0): string {
+  return retry > 0 ? `turn-${conversationId}-${inboundCount}-r${retry}` : `turn-${conversationId}-${inboundCount}`;
+}
+
+/**
+ * How long to wait before answering: the debounce after the newest message, but never past the cap
+ * counted from the oldest unanswered one.
+ */
+export function debounceDelayMs(now: number, pendingSince: Date | null, debounceMs: number, maxDebounceMs: number): number {
+  if (debounceMs <= 0) return 0;
+  const capLeft = pendingSince ? pendingSince.getTime() + maxDebounceMs - now : maxDebounceMs;
+  return Math.max(0, Math.min(debounceMs, capLeft));
+}
+
+export const TURN_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 3600, count: 2_000 },
+};

@@ -1,0 +1,74 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { DomainEvent, MessageReceivedEvent } from 'src/common/events/domain-events';
+import { BotTurnsService } from 'src/modules/conversations/bot-turns/bot-turns.service';
+import { JobName } from 'src/queue/queue.constants';
+import { QueueService } from 'src/queue/queue.service';
+import { AiSettingsService } from '../settings/ai-settings.service';
+import { debounceDelayMs, TURN_JOB_OPTIONS, turnJobId } from './turn-jobs';
+
+interface PendingConversation {
+  organizationId: string;
+  conversationId: string;
+}
+
+/**
+ * Arms the turn job of each conversation a patient wrote to. Every new message arms a new job for the new
+ * count, delayed by the debounce; a job that finds a newer count when it wakes leaves the work to the
+ * newer one. So a burst is answered once, after the pause (or at the cap). Events of one inbound batch are
+ * gathered and armed together. If Redis is down, the turn sweeper arms them later.
+ */
+@Injectable()
+export class TurnScheduler {
+  private readonly logger = new Logger(TurnScheduler.name);
+  private pending = new Map<string, PendingConversation>();
+  private flushing: Promise<void> | null = null;
+
+  constructor(
+    private readonly turns: BotTurnsService,
+    private readonly settings: AiSettingsService,
+    private readonly queues: QueueService,
+  ) {}
+
+  @OnEvent(DomainEvent.MessageReceived)
+  onMessageReceived(event: MessageReceivedEvent): void {
+    this.pending.set(event.conversationId, { organizationId: event.organizationId, conversationId: event.conversationId });
+    this.flushing ??= Promise.resolve().then(() => this.flush());
+  }
+
+  /** Resolves once everything received so far is armed (tests and shutdown). */
+  async drain(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  async arm(conversations: PendingConversation[]): Promise<number> {
+    const jobs = [];
+    for (const { organizationId, conversationId } of conversations) {
+      const state = await this.turns.findState(organizationId, conversationId);
+      if (!state || state.inboundCount <= state.botAnsweredCount) continue;
+      const settings = await this.settings.get(organizationId);
+      jobs.push({
+        payload: { organizationId, conversationId, inboundCount: state.inboundCount },
+        options: {
+          ...TURN_JOB_OPTIONS,
+          jobId: turnJobId(conversationId, state.inboundCount),
+          delay: debounceDelayMs(Date.now(), state.botPendingSince, settings.debounceMs, settings.maxDebounceMs),
+        },
+      });
+    }
+    if (jobs.length > 0) await this.queues.enqueueMany(JobName.RunAiTurn, jobs);
+    return jobs.length;
+  }
+
+  private async flush(): Promise<void> {
+    const batch = [...this.pending.values()];
+    this.pending = new Map();
+    try {
+      if (this.queues.isConnected()) await this.arm(batch);
+    } catch (error) {
+      this.logger.warn({ err: error, conversations: batch.length }, 'could not arm bot turns; the turn sweeper will');
+    } finally {
+      this.flushing = this.pending.size > 0 ? Promise.resolve().then(() => this.flush()) : null;
+    }
+  }
+}
