@@ -8,6 +8,7 @@ import { OrganizationEntity, OrganizationStatus } from 'src/modules/organization
 import { PlanCode } from 'src/modules/organizations/plan.entity';
 import { PasswordService } from 'src/modules/users/password.service';
 import { UserEntity } from 'src/modules/users/user.entity';
+import { seedDemoClinicKnowledge } from './demo-clinic';
 
 export const DEMO_CLINIC_NAME = 'Clínica Exemplo';
 const PLATFORM_NAME = 'Robbot Platform';
@@ -46,6 +47,7 @@ export async function seedDemo(dataSource: DataSource): Promise<void> {
     await upsertUser(manager, platform.id, { name: 'Robbot Super Admin', email: auth.superAdminEmail.toLowerCase(), role: Role.SuperAdmin }, superAdminHash);
     const clinic = await upsertOrganization(manager, { name: DEMO_CLINIC_NAME, plan: PlanCode.Professional }, false);
     for (const user of DEMO_USERS) await upsertUser(manager, clinic.id, user, demoHash);
+    await seedDemoClinicKnowledge(manager, clinic.id);
   });
 }
 

@@ -19,7 +19,9 @@ import { AiModule } from 'src/modules/ai/ai.module';
 import { AlertsModule } from 'src/modules/alerts/alerts.module';
 import { AuditModule } from 'src/modules/audit/audit.module';
 import { ContactsModule } from 'src/modules/contacts/contacts.module';
+import { KnowledgeModule } from 'src/modules/knowledge/knowledge.module';
 import { ConversationsModule } from 'src/modules/conversations/conversations.module';
+import { LeadsModule } from 'src/modules/leads/leads.module';
 import { QueueAdminModule } from 'src/modules/queue-admin/queue-admin.module';
 import { WahaModule } from 'src/modules/waha/waha.module';
 import { AuthModule } from 'src/modules/auth/auth.module';
@@ -48,7 +50,9 @@ import { QueueModule } from 'src/queue/queue.module';
     AlertsModule,
     WahaModule,
     ContactsModule,
+    KnowledgeModule,
     ConversationsModule,
+    LeadsModule,
     QueueAdminModule,
     AiModule,
   ],

@@ -12,6 +12,8 @@ export const aiConfig = registerAs('ai', () => {
     maxModelCallsPerConversationPerDay: env.AI_MAX_MODEL_CALLS_PER_CONVERSATION_PER_DAY,
     modelPricesJson: env.AI_MODEL_PRICES_JSON,
     answerCacheTtlSeconds: env.AI_ANSWER_CACHE_TTL_SECONDS,
+    turnSweepAfterMs: env.AI_TURN_SWEEP_AFTER_MS,
+    callTimeoutMs: env.AI_CALL_TIMEOUT_MS,
   };
 });
 export type AiConfig = ReturnType<typeof aiConfig>;

@@ -123,6 +123,10 @@ export class EnvironmentVariables {
   /** Per-model USD prices per million tokens, overriding the built-in table: {"model":{"input":0.3,"output":2.5}}. */
   @IsOptional() @IsJSON({ message: 'AI_MODEL_PRICES_JSON must be a JSON object' }) AI_MODEL_PRICES_JSON?: string;
   @Type(() => Number) @IsInt() @Min(60) @Max(2_592_000) AI_ANSWER_CACHE_TTL_SECONDS: number = 86_400;
+  /** A burst still unanswered this long after its first message is armed again by the turn sweeper (Redis lost its job). */
+  @Type(() => Number) @IsInt() @Min(1_000) @Max(3_600_000) AI_TURN_SWEEP_AFTER_MS: number = 120_000;
+  /** Per attempt of one Gemini call; a hung call counts as a transient failure and is retried (3 times). */
+  @Type(() => Number) @IsInt() @Min(1_000) @Max(120_000) AI_CALL_TIMEOUT_MS: number = 20_000;
 }
 
 export type Env = EnvironmentVariables;

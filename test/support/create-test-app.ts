@@ -1,19 +1,22 @@
 import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { AppModule } from 'src/app.module';
 import { configureApp, createFastifyAdapter, NEST_APP_OPTIONS } from 'src/app.setup';
 import { appConfig } from 'src/config/app.config';
+
+/** Replaces providers that talk to the outside world (the Gemini model factory) with fakes. */
+export type ModuleOverrides = (builder: TestingModuleBuilder) => TestingModuleBuilder;
 
 /**
  * Boots the production app (same module tree, same configureApp) on the run's throwaway database.
  * `env` overrides configuration for this app only, e.g. tight throttling limits.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<NestFastifyApplication> {
+export async function createTestApp(env: Record<string, string> = {}, overrides: ModuleOverrides = (builder) => builder): Promise<NestFastifyApplication> {
   const previous = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   Object.assign(process.env, env);
   try {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+    const moduleRef = await overrides(Test.createTestingModule({ imports: [AppModule] })).compile();
     const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(appConfig()), {
       ...NEST_APP_OPTIONS,
       logger: false,

@@ -27,8 +27,13 @@ export enum Permission {
   ConversationsReadAll = 'conversations:read-all',
   MessagesSend = 'messages:send',
   QueueManage = 'queue:manage',
+  LeadsRead = 'leads:read',
+  /** Without it (secretaries), only leads assigned to the caller and unassigned ones are visible. */
+  LeadsReadAll = 'leads:read-all',
   AiRead = 'ai:read',
   AiManage = 'ai:manage',
+  KnowledgeRead = 'knowledge:read',
+  KnowledgeManage = 'knowledge:manage',
 }
 
 const SELF_SERVICE = [Permission.ProfileRead, Permission.ProfileWrite, Permission.SessionsManage, Permission.PlansRead];
@@ -41,6 +46,9 @@ const CLINIC_READ_PERMISSIONS = new Set<Permission>([
   Permission.ContactsRead,
   Permission.ConversationsRead,
   Permission.ConversationsReadAll,
+  Permission.LeadsRead,
+  Permission.LeadsReadAll,
+  Permission.KnowledgeRead,
 ]);
 
 // Conversations are further scoped for secretaries: hers and the unassigned queue.
@@ -51,6 +59,8 @@ const SECRETARY_PERMISSIONS = new Set<Permission>([
   Permission.ContactsWrite,
   Permission.ConversationsRead,
   Permission.MessagesSend,
+  Permission.LeadsRead,
+  Permission.KnowledgeRead,
 ]);
 
 const CLINIC_PERMISSIONS = new Set<Permission>([
@@ -67,6 +77,7 @@ const CLINIC_PERMISSIONS = new Set<Permission>([
   Permission.MessagesSend,
   Permission.AiRead,
   Permission.AiManage,
+  Permission.KnowledgeManage,
 ]);
 
 const PLATFORM_PERMISSIONS = new Set<Permission>([

@@ -7,6 +7,7 @@ export enum DomainEvent {
   ConversationHandedOff = 'conversation.handed_off',
   LeadCreated = 'lead.created',
   LeadScored = 'lead.scored',
+  KnowledgeChanged = 'knowledge.changed',
 }
 
 export interface MessageReceivedEvent {
@@ -37,9 +38,15 @@ export interface ConversationHandedOffEvent {
   urgent: boolean;
 }
 
+/** The clinic profile or knowledge base changed: cached answers and embeddings may be stale. */
+export interface KnowledgeChangedEvent {
+  organizationId: string;
+}
+
 export interface DomainEventPayloads {
   [DomainEvent.MessageReceived]: MessageReceivedEvent;
   [DomainEvent.ConversationHandedOff]: ConversationHandedOffEvent;
   [DomainEvent.LeadCreated]: LeadCreatedEvent;
   [DomainEvent.LeadScored]: LeadScoredEvent;
+  [DomainEvent.KnowledgeChanged]: KnowledgeChangedEvent;
 }

@@ -6,6 +6,8 @@ export enum AlertType {
   WahaUnreachable = 'waha_unreachable',
   QueueBacklog = 'queue_backlog',
   AiBudgetExceeded = 'ai_budget_exceeded',
+  UrgentConversation = 'urgent_conversation',
+  AiModelFailing = 'ai_model_failing',
 }
 
 export enum AlertSeverity {

@@ -27,6 +27,11 @@ export enum AuditAction {
   AiSettingsUpdated = 'ai_settings.updated',
   AiKeyAdded = 'ai_key.added',
   AiKeyDeleted = 'ai_key.deleted',
+  ClinicProfileUpdated = 'clinic_profile.updated',
+  KnowledgeItemCreated = 'knowledge_item.created',
+  KnowledgeItemUpdated = 'knowledge_item.updated',
+  KnowledgeItemDeleted = 'knowledge_item.deleted',
+  KnowledgeImported = 'knowledge_item.imported',
 }
 
 export enum AuditEntityType {
@@ -38,4 +43,6 @@ export enum AuditEntityType {
   Alert = 'alert',
   AiSettings = 'ai_settings',
   AiApiKey = 'ai_api_key',
+  ClinicProfile = 'clinic_profile',
+  KnowledgeItem = 'knowledge_item',
 }

@@ -25,6 +25,8 @@ export interface ConversationContext {
   preferredTime?: string;
   symptoms?: string[];
   concerns?: string[];
+  /** Objection codes seen so far (price, distance, fear); they lower the lead's maturity. */
+  objections?: string[];
   preferences?: string[];
   lastIntent?: string;
   intentType?: 'scheduling' | 'question' | 'urgent' | 'human' | 'opt_out' | 'other';

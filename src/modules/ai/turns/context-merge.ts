@@ -34,6 +34,7 @@ export function mergeContext(current: ConversationContext, analysis: TurnAnalysi
     ...(analysis.preferredTime ? { preferredTime: analysis.preferredTime } : {}),
     symptoms: union(current.symptoms, analysis.symptoms),
     concerns: union(current.concerns, analysis.objections.map((objection) => OBJECTION_CONCERN[objection] ?? objection)),
+    objections: union(current.objections, analysis.objections),
     preferences: analysis.preferredTime ? union(current.preferences, [analysis.preferredTime]) : (current.preferences ?? []),
     lastIntent: analysis.intent,
     intentType: INTENT_TYPE[analysis.intent],

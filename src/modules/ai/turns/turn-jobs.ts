@@ -1,8 +1,8 @@
 import { JobsOptions } from 'bullmq';
 
 /** One job per (conversation, inbound count): a duplicate trigger for the same state is the same job. */
-export function turnJobId(conversationId: string, inboundCount: number, retry = 0): string {
-  return retry > 0 ? `turn-${conversationId}-${inboundCount}-r${retry}` : `turn-${conversationId}-${inboundCount}`;
+export function turnJobId(conversationId: string, inboundCount: number, rearmedAt = 0): string {
+  return rearmedAt > 0 ? `turn-${conversationId}-${inboundCount}-r${rearmedAt}` : `turn-${conversationId}-${inboundCount}`;
 }
 
 /**

@@ -46,8 +46,3 @@ export function planTurn({ analysis, botOwns, contactOptedOut, contactBlocked }:
       return 'answer';
   }
 }
-
-/** Intents whose turn creates (or keeps) a lead. */
-export function createsLead(analysis: TurnAnalysis): boolean {
-  return analysis.intent === Intent.Booking || analysis.intent === Intent.Reschedule;
-}

@@ -41,7 +41,11 @@ export class TurnScheduler {
     while (this.flushing) await this.flushing;
   }
 
-  async arm(conversations: PendingConversation[]): Promise<number> {
+  /**
+   * `retry` gives the jobs fresh ids: the sweeper re-arms bursts whose job may still sit in Redis as failed,
+   * which would swallow an add under the same id. The watermark keeps a doubled job from answering twice.
+   */
+  async arm(conversations: PendingConversation[], { retry = false } = {}): Promise<number> {
     const jobs = [];
     for (const { organizationId, conversationId } of conversations) {
       const state = await this.turns.findState(organizationId, conversationId);
@@ -51,7 +55,7 @@ export class TurnScheduler {
         payload: { organizationId, conversationId, inboundCount: state.inboundCount },
         options: {
           ...TURN_JOB_OPTIONS,
-          jobId: turnJobId(conversationId, state.inboundCount),
+          jobId: turnJobId(conversationId, state.inboundCount, retry ? Date.now() : 0),
           delay: debounceDelayMs(Date.now(), state.botPendingSince, settings.debounceMs, settings.maxDebounceMs),
         },
       });

@@ -6,7 +6,8 @@ import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity
 import { DomainEvent } from 'src/common/events/domain-events';
 import { ContactsService } from 'src/modules/contacts/contacts.service';
 import { ConversationContext, ConversationEntity, ConversationOwner, ConversationStatus } from '../conversation.entity';
-import { MessageDirection, MessageEntity, MessageSender, MessageStatus, MessageType } from '../message.entity';
+import { MediaStorage } from '../media/media-storage';
+import { MediaStatus, MessageDirection, MessageEntity, MessageSender, MessageStatus, MessageType } from '../message.entity';
 import { OutboundMessagesService } from '../outbound/outbound-messages.service';
 import { changeOwner } from '../ownership/conversation-ownership';
 import { OwnershipChangeReason } from '../ownership/ownership-event.entity';
@@ -57,7 +58,18 @@ export class BotTurnsService {
     private readonly contacts: ContactsService,
     private readonly outbound: OutboundMessagesService,
     private readonly events: EventEmitter2,
+    private readonly media: MediaStorage,
   ) {}
+
+  /** The bytes of a stored media message (a voice note to transcribe), or null when not (yet) stored or too big. */
+  async readMedia(message: MessageEntity, maxBytes: number): Promise<Buffer | null> {
+    if (message.mediaStatus !== MediaStatus.Stored || !message.mediaStorageKey || (message.mediaSize ?? 0) > maxBytes) return null;
+    const stream = await this.media.open(message.mediaStorageKey);
+    if (!stream) return null;
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+    return Buffer.concat(chunks);
+  }
 
   async findState(organizationId: string, conversationId: string): Promise<ConversationEntity | null> {
     return this.dataSource.getRepository(ConversationEntity).findOneBy({ id: conversationId, organizationId });
@@ -84,6 +96,17 @@ export class BotTurnsService {
       .take(historyLimit)
       .getMany();
     return { burst: burst.reverse(), history: history.reverse() };
+  }
+
+  /** Bot-owned conversations whose unanswered burst began before `before`, oldest first. */
+  async findUnanswered(before: Date, limit: number): Promise<{ organizationId: string; conversationId: string }[]> {
+    const rows: { organization_id: string; id: string }[] = await this.dataSource.query(
+      `SELECT organization_id, id FROM conversations
+       WHERE inbound_count > bot_answered_count AND owner_type = 'bot' AND bot_pending_since < $1
+       ORDER BY bot_pending_since LIMIT $2`,
+      [before, limit],
+    );
+    return rows.map((row) => ({ organizationId: row.organization_id, conversationId: row.id }));
   }
 
   /** Summaries of the patient's earlier conversations (newest first): what a returning patient already told us. */
@@ -119,7 +142,8 @@ export class BotTurnsService {
    */
   async commit(organizationId: string, conversationId: string, turn: TurnCommit): Promise<TurnCommitResult> {
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const moved: { contact_id: string }[] = await manager.query(
+      // An UPDATE through manager.query resolves to [rows, affected count].
+      const [moved]: [{ contact_id: string }[], number] = await manager.query(
         `UPDATE conversations SET bot_answered_count = $3, bot_pending_since = NULL, updated_at = now()
          WHERE id = $1 AND organization_id = $2 AND inbound_count = $3 AND bot_answered_count < $3
            AND ($4::boolean = false OR owner_type = 'bot')
@@ -136,6 +160,24 @@ export class BotTurnsService {
       this.events.emit(DomainEvent.ConversationHandedOff, { organizationId, conversationId, reason: turn.handoff, urgent: turn.urgent === true });
     }
     return { committed: true, messageIds: outcome.map((message) => message.id) };
+  }
+
+  /**
+   * A model failure on the burst the conversation holds now: counts it (once per failure, by compare-and-set
+   * on the streak) and queues the one apology, without moving the watermark, so the turn is retried.
+   */
+  async recordFailure(organizationId: string, conversationId: string, inboundCount: number, streak: number, apology: string | null): Promise<boolean> {
+    const queued = await this.dataSource.transaction(async (manager) => {
+      const [counted]: [unknown[], number] = await manager.query(
+        `UPDATE conversations SET bot_failure_streak = $4, updated_at = now()
+         WHERE id = $1 AND organization_id = $2 AND inbound_count = $3 AND bot_failure_streak = $4 - 1 RETURNING id`,
+        [conversationId, organizationId, inboundCount, streak],
+      );
+      if (counted.length === 0) return null;
+      return apology ? this.insertReplies(manager, organizationId, conversationId, [{ text: apology, kind: AutomationKind.Fallback }]) : [];
+    });
+    for (const message of queued ?? []) await this.outbound.enqueue(message);
+    return queued !== null;
   }
 
   private async applyChanges(manager: EntityManager, organizationId: string, conversationId: string, contactId: string, turn: TurnCommit): Promise<void> {

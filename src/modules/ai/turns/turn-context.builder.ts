@@ -1,0 +1,112 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConversationEntity } from 'src/modules/conversations/conversation.entity';
+import { BotTurnsService } from 'src/modules/conversations/bot-turns/bot-turns.service';
+import { MessageEntity } from 'src/modules/conversations/message.entity';
+import { describeNextConfirmation } from 'src/modules/knowledge/business-hours';
+import { renderClinicProfile } from 'src/modules/knowledge/clinic-profile/clinic-profile-text';
+import { KnowledgeService } from 'src/modules/knowledge/knowledge.service';
+import { Intent, TurnAnalysis } from '../analysis/turn-analysis';
+import { AnswerCache } from '../cache/answer-cache';
+import { ReplyContext } from '../engine/engine.types';
+import { PROMPT_VERSIONS } from '../prompts/prompt-versions';
+import { AiSettings } from '../settings/ai-settings.types';
+import { EngineChoice, TurnModels, TurnScope } from './turn-models';
+
+const KNOWLEDGE_SNIPPETS = 4;
+const MEMORY_CONVERSATIONS = 3;
+// Gemini takes inline audio up to ~20 MB per request; WhatsApp voice notes are far smaller.
+const MAX_VOICE_BYTES = 10 * 1024 * 1024;
+
+/** Questions whose answer depends only on the clinic's knowledge, not on who asks: safe to share from the cache. */
+const CACHEABLE_INTENTS = new Set<Intent>([Intent.PriceQuestion, Intent.InfoQuestion]);
+
+export interface ComposedAnswer {
+  text: string;
+  handoff: boolean;
+}
+
+/** Gathers what an engine needs to answer (knowledge, clinic profile, memory, persona) and the shared answer cache. */
+@Injectable()
+export class TurnContextBuilder {
+  private readonly logger = new Logger(TurnContextBuilder.name);
+
+  constructor(
+    private readonly knowledge: KnowledgeService,
+    private readonly turns: BotTurnsService,
+    private readonly models: TurnModels,
+    private readonly cache: AnswerCache,
+  ) {}
+
+  async locale(organizationId: string): Promise<string> {
+    return (await this.knowledge.getProfile(organizationId)).locale;
+  }
+
+  async build(
+    scope: TurnScope,
+    conversation: ConversationEntity,
+    settings: AiSettings,
+    analysis: TurnAnalysis,
+    burst: string[],
+    history: { direction: 'inbound' | 'outbound'; body: string }[],
+  ): Promise<ReplyContext> {
+    const query = [...burst, analysis.procedure ?? ''].join(' ').trim();
+    const [chunks, profile, memory] = await Promise.all([
+      query ? this.knowledge.search(scope.organizationId, query, { limit: KNOWLEDGE_SNIPPETS }) : Promise.resolve([]),
+      this.knowledge.getProfile(scope.organizationId),
+      this.turns.patientMemory(conversation, MEMORY_CONVERSATIONS),
+    ]);
+    return {
+      ...scope,
+      burst,
+      history,
+      locale: profile.locale,
+      timezone: profile.timezone,
+      persona: settings.persona,
+      clinicProfile: renderClinicProfile(profile),
+      knowledge: chunks.map((chunk) => ({ title: chunk.title, category: chunk.category, content: chunk.content })),
+      patientMemory: memory,
+      analysis,
+      firstReply: !history.some((line) => line.direction === 'outbound'),
+    };
+  }
+
+  /** When a secretary will confirm, in the patient's words: "amanhã a partir das 8h". */
+  async nextConfirmation(organizationId: string, now: Date): Promise<string> {
+    const profile = await this.knowledge.getProfile(organizationId);
+    return describeNextConfirmation(profile.businessHours, now, profile.locale);
+  }
+
+  /**
+   * The engine's answer, shared through the cache for knowledge questions: generated and cached without the
+   * greeting (so one patient's first answer fits every patient), the greeting added back here.
+   */
+  async cachedAnswer(
+    scope: TurnScope,
+    engine: EngineChoice,
+    ctx: ReplyContext,
+    generate: (ctx: ReplyContext) => Promise<{ text: string; handoff: boolean; promptVersion: string }>,
+  ): Promise<ComposedAnswer> {
+    if (!CACHEABLE_INTENTS.has(ctx.analysis.intent) || ctx.analysis.urgent) return generate(ctx);
+    const greeting = ctx.firstReply && ctx.persona.greeting ? `${ctx.persona.greeting}\n\n` : '';
+    const question = ctx.burst.join(' ');
+    const cacheScope = {
+      knowledgeVersion: String(await this.knowledge.getKnowledgeVersion(scope.organizationId)),
+      promptVersion: engine.kind === 'gemini' ? `${PROMPT_VERSIONS.reply}:${engine.model}` : PROMPT_VERSIONS.offlineReply,
+    };
+    const cached = await this.cache.get(scope.organizationId, question, cacheScope);
+    if (cached !== null) {
+      await this.models.recordCacheHit(scope, cacheScope.promptVersion);
+      return { text: greeting + cached, handoff: false };
+    }
+    const answer = await generate({ ...ctx, firstReply: false });
+    if (!answer.handoff) await this.cache.set(scope.organizationId, question, cacheScope, answer.text);
+    return { text: greeting + answer.text, handoff: answer.handoff };
+  }
+
+  async transcribe(scope: TurnScope, engine: EngineChoice, message: MessageEntity): Promise<string | null> {
+    if (engine.kind !== 'gemini') return null;
+    const audio = await this.turns.readMedia(message, MAX_VOICE_BYTES);
+    if (!audio) return null;
+    return this.models.transcribe(scope, engine, audio, message.mediaMimetype ?? 'audio/ogg', await this.locale(scope.organizationId));
+  }
+}

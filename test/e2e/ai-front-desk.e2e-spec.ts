@@ -1,0 +1,207 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { MessagingMaintenanceProcessor } from 'src/modules/conversations/messaging-maintenance.processor';
+import { WahaMaintenanceProcessor } from 'src/modules/waha/waha-maintenance.processor';
+import { bearer, http, PREFIX } from 'test/support/api';
+import { createTestApp } from 'test/support/create-test-app';
+import { FakeWaha } from 'test/support/fake-waha.server';
+import { FrontDeskClinic, frontDesk, randomPatientChat } from 'test/support/front-desk';
+import { loadTestRun } from 'test/support/test-run';
+import { waitFor } from 'test/support/wait-for';
+
+/**
+ * The offline AI front desk end to end: webhook → inbound → turn → outbound → the fake WAHA, with the demo-like
+ * knowledge of two clinics that must never mix.
+ */
+
+const API_KEY = 'front-desk-fake-waha-key-0123456789';
+const QUIET_MS = 1_500;
+
+const SMILE_KNOWLEDGE = {
+  name: 'Clínica Sorriso',
+  services: [
+    { name: 'Limpeza dental', price_cents: 18_000, duration_minutes: 40, description: 'Profilaxia com remoção de tártaro' },
+    { name: 'Clareamento', price_cents: 90_000, duration_minutes: 60 },
+  ],
+  items: [
+    { title: 'Estacionamento', content: 'Temos estacionamento conveniado na Rua Augusta, 200, com 2 horas grátis para pacientes.', category: 'location' },
+    { title: 'Formas de pagamento', content: 'Aceitamos Pix, cartão de débito e crédito em até 6x sem juros.', category: 'policies' },
+  ],
+};
+
+// The same questions have other answers here: a leak between clinics would show in the text.
+const OTHER_KNOWLEDGE = {
+  name: 'Clínica Outra',
+  services: [{ name: 'Limpeza dental', price_cents: 99_900, duration_minutes: 30 }],
+  items: [{ title: 'Estacionamento', content: 'Não temos estacionamento; o mais próximo fica na Praça Zeta.', category: 'location' }],
+};
+
+describe('AI front desk, offline engine (e2e)', () => {
+  const runPrefix = loadTestRun().redisKeyPrefix;
+  let app: NestFastifyApplication;
+  let fake: FakeWaha;
+  let clinic: FrontDeskClinic;
+  let other: FrontDeskClinic;
+  const desk = frontDesk(
+    () => app,
+    () => fake,
+  );
+
+  beforeAll(async () => {
+    jest.spyOn(WahaMaintenanceProcessor.prototype, 'process').mockResolvedValue(null);
+    jest.spyOn(MessagingMaintenanceProcessor.prototype, 'process').mockResolvedValue(null);
+    fake = await FakeWaha.start({ apiKey: API_KEY });
+    app = await createTestApp({ WAHA_BASE_URL: fake.url, WAHA_API_KEY: API_KEY, REDIS_KEY_PREFIX: `${runPrefix}-front-desk` });
+    clinic = await desk.newClinic(SMILE_KNOWLEDGE);
+    other = await desk.newClinic(OTHER_KNOWLEDGE);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await fake?.stop();
+  });
+
+  it('should answer a price question from the clinic’s own knowledge, in Portuguese, once', async () => {
+    const chat = randomPatientChat();
+    await desk.patientSays(clinic, chat, 'Oi, quanto custa a limpeza?');
+    const [answer] = await desk.waitForBot(chat);
+    expect(answer).toContain('R$ 180');
+    expect(answer).not.toContain('999');
+    await desk.turnSettled(clinic, chat, 1);
+    expect(desk.botMessagesTo(chat)).toHaveLength(1);
+
+    const otherChat = randomPatientChat();
+    await desk.patientSays(other, otherChat, 'Oi, quanto custa a limpeza?');
+    const [otherAnswer] = await desk.waitForBot(otherChat);
+    expect(otherAnswer).toContain('R$ 999');
+    expect(otherAnswer).not.toContain('180');
+  });
+
+  it('should never use another clinic’s knowledge, even for what only the other clinic knows', async () => {
+    const chat = randomPatientChat();
+    await desk.patientSays(other, chat, 'vcs tem estacionamento?');
+    const [answer] = await desk.waitForBot(chat);
+    expect(answer).toContain('Praça Zeta');
+    expect(answer).not.toContain('Augusta');
+  });
+
+  it('should turn a booking request into a lead, wait for a secretary and tell the patient when she will confirm', async () => {
+    const chat = randomPatientChat();
+    await desk.patientSays(clinic, chat, 'Olá, meu nome é Juliana e eu queria agendar uma limpeza para sábado de manhã');
+    const [answer] = await desk.waitForBot(chat);
+    expect(answer).toMatch(/secret[aá]ria/i);
+    expect(answer).toMatch(/(hoje|amanhã|segunda|terça|quarta|quinta|sexta|sábado|domingo|a partir das|até as)/i);
+
+    const conversation = await desk.turnSettled(clinic, chat, 1);
+    expect(conversation).toMatchObject({ status: 'WAITING_SECRETARY', owner_type: 'bot' });
+    expect(conversation.context).toMatchObject({ patientName: 'Juliana', lastIntent: 'booking', intentType: 'scheduling' });
+
+    const leads = await http(app).get(`${PREFIX}/leads`).set(...bearer(clinic.admin)).expect(200);
+    const lead = (leads.body.items as { id: string; conversation_id: string }[]).find((item) => item.conversation_id === conversation.id);
+    expect(lead).toBeDefined();
+    const detail = await http(app).get(`${PREFIX}/leads/${lead?.id}`).set(...bearer(clinic.admin)).expect(200);
+    expect(detail.body).toMatchObject({ source: 'WHATSAPP' });
+    expect(detail.body.score).toBeGreaterThan(0);
+    expect(detail.body.reasons ?? detail.body.score_reasons).toEqual(expect.arrayContaining([expect.objectContaining({ factor: 'intent' })]));
+    const history = await http(app).get(`${PREFIX}/leads/${lead?.id}/score-history`).set(...bearer(clinic.admin)).expect(200);
+    expect(history.body.total).toBe(1);
+
+    // The other clinic sees nothing of it.
+    await http(app).get(`${PREFIX}/leads/${lead?.id}`).set(...bearer(other.admin)).expect(404);
+  });
+
+  it('should answer a burst of four messages exactly once, after the patient pauses', async () => {
+    const burstClinic = await desk.newClinic(SMILE_KNOWLEDGE, { debounce_ms: QUIET_MS, max_debounce_ms: 15_000 });
+    const chat = randomPatientChat();
+    for (const part of ['oi', 'boa tarde', 'queria saber', 'quanto custa o clareamento?']) await desk.patientSays(burstClinic, chat, part);
+    const [answer] = await desk.waitForBot(chat);
+    expect(answer).toContain('R$ 900');
+    await desk.turnSettled(burstClinic, chat, 4);
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS + 500));
+    expect(desk.botMessagesTo(chat)).toHaveLength(1);
+  });
+
+  it('should stay silent once the clinic phone answers, and speak again after a handback', async () => {
+    const chat = randomPatientChat();
+    await desk.patientSays(clinic, chat, 'Bom dia! Vocês aceitam Unimed?');
+    await desk.waitForBot(chat, 1);
+    await desk.clinicPhoneSays(clinic, chat, 'Bom dia! Aqui é a Ana, da recepção. Aceitamos sim.');
+    const conversation = (await waitFor(async () => {
+      const row = await desk.conversationOf(clinic, chat);
+      return row.owner_type === 'human' ? row : null;
+    }, { what: 'clinic phone took over' })) as Record<string, unknown>;
+
+    await desk.patientSays(clinic, chat, 'E quanto custa o clareamento?');
+    await desk.turnSettled(clinic, chat, 2);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(desk.botMessagesTo(chat)).toHaveLength(1);
+
+    await http(app).post(`${PREFIX}/conversations/${conversation.id}/handback`).set(...bearer(clinic.admin)).expect(200);
+    await desk.patientSays(clinic, chat, 'E quanto custa o clareamento?');
+    const messages = await desk.waitForBot(chat, 2);
+    expect(messages[1]).toContain('R$ 900');
+    const history = await http(app).get(`${PREFIX}/conversations/${conversation.id}/ownership-history`).set(...bearer(clinic.admin)).expect(200);
+    expect((history.body.items as { reason: string }[]).map((event) => event.reason)).toEqual(['clinic_phone', 'handback']);
+  });
+
+  it('should confirm an opt-out once, send nothing automated afterwards, and resume when the patient writes "voltar"', async () => {
+    const chat = randomPatientChat();
+    await desk.patientSays(clinic, chat, 'Oi, quanto custa a limpeza?');
+    await desk.waitForBot(chat, 1);
+    await desk.patientSays(clinic, chat, 'por favor parem de me mandar mensagem');
+    const [, confirmation] = await desk.waitForBot(chat, 2);
+    expect(confirmation).toMatch(/VOLTAR/);
+    const conversation = await desk.turnSettled(clinic, chat, 2);
+    const [contact] = await desk.query(`SELECT opted_out, opt_out_source FROM contacts WHERE id = $1`, [conversation.contact_id]);
+    expect(contact).toEqual({ opted_out: true, opt_out_source: 'patient' });
+
+    await desk.patientSays(clinic, chat, 'quanto custa o clareamento?');
+    await desk.turnSettled(clinic, chat, 3);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(desk.botMessagesTo(chat)).toHaveLength(2);
+
+    await desk.patientSays(clinic, chat, 'voltar');
+    const messages = await desk.waitForBot(chat, 3);
+    expect(messages[2]).toMatch(/voltou a receber/i);
+    const [after] = await desk.query(`SELECT opted_out FROM contacts WHERE id = $1`, [conversation.contact_id]);
+    expect(after).toEqual({ opted_out: false });
+  });
+
+  it('should answer an emergency with safety guidance, flag the conversation, hand it off and alert the clinic', async () => {
+    const chat = randomPatientChat();
+    await desk.patientSays(clinic, chat, 'estou com uma dor muito forte no peito e falta de ar');
+    const [answer] = await desk.waitForBot(chat);
+    expect(answer).toContain('SAMU 192');
+    const conversation = await desk.turnSettled(clinic, chat, 1);
+    expect(conversation).toMatchObject({ urgent: true, owner_type: 'none', status: 'WAITING_SECRETARY', handoff_reason: 'urgent' });
+    const alerts = await http(app).get(`${PREFIX}/alerts`).set(...bearer(clinic.admin)).expect(200);
+    expect(alerts.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'urgent_conversation' })]));
+
+    // Handed off: the bot says nothing more until someone hands it back.
+    await desk.patientSays(clinic, chat, 'alguém?');
+    await desk.turnSettled(clinic, chat, 2);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(desk.botMessagesTo(chat)).toHaveLength(1);
+  });
+
+  it('should hand off to a person when the patient asks for one', async () => {
+    const chat = randomPatientChat();
+    await desk.patientSays(clinic, chat, 'quero falar com um atendente');
+    const [answer] = await desk.waitForBot(chat);
+    expect(answer).toMatch(/equipe|pessoa|atendente/i);
+    expect(await desk.turnSettled(clinic, chat, 1)).toMatchObject({ owner_type: 'none', handoff_reason: 'human_request' });
+  });
+
+  it('should serve a repeated knowledge question from the cache', async () => {
+    const question = 'Quais as formas de pagamento?';
+    const first = randomPatientChat();
+    await desk.patientSays(clinic, first, question);
+    await desk.waitForBot(first);
+    const second = randomPatientChat();
+    await desk.patientSays(clinic, second, question);
+    const [cached] = await desk.waitForBot(second);
+    expect(cached).toContain('Pix');
+    const conversation = await desk.turnSettled(clinic, second, 1);
+    const calls = await desk.query(`SELECT outcome FROM ai_model_calls WHERE conversation_id = $1 AND feature = 'reply'`, [conversation.id]);
+    expect(calls).toEqual([{ outcome: 'cache_hit' }]);
+  });
+});
