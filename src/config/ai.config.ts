@@ -13,6 +13,7 @@ export const aiConfig = registerAs('ai', () => {
     modelPricesJson: env.AI_MODEL_PRICES_JSON,
     answerCacheTtlSeconds: env.AI_ANSWER_CACHE_TTL_SECONDS,
     turnSweepAfterMs: env.AI_TURN_SWEEP_AFTER_MS,
+    turnRetryBackoffMs: env.AI_TURN_RETRY_BACKOFF_MS,
     callTimeoutMs: env.AI_CALL_TIMEOUT_MS,
   };
 });

@@ -125,6 +125,8 @@ export class EnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(60) @Max(2_592_000) AI_ANSWER_CACHE_TTL_SECONDS: number = 86_400;
   /** A burst still unanswered this long after its first message is armed again by the turn sweeper (Redis lost its job). */
   @Type(() => Number) @IsInt() @Min(1_000) @Max(3_600_000) AI_TURN_SWEEP_AFTER_MS: number = 120_000;
+  /** First wait before a failed bot turn is tried again (doubles each attempt): the model gets time to recover. */
+  @Type(() => Number) @IsInt() @Min(10) @Max(600_000) AI_TURN_RETRY_BACKOFF_MS: number = 5_000;
   /** Per attempt of one Gemini call; a hung call counts as a transient failure and is retried (3 times). */
   @Type(() => Number) @IsInt() @Min(1_000) @Max(120_000) AI_CALL_TIMEOUT_MS: number = 20_000;
 }

@@ -15,8 +15,7 @@ export function debounceDelayMs(now: number, pendingSince: Date | null, debounce
   return Math.max(0, Math.min(debounceMs, capLeft));
 }
 
-export const TURN_JOB_OPTIONS: JobsOptions = {
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 2_000 },
-  removeOnComplete: { age: 3600, count: 2_000 },
-};
+/** A turn whose model failed is retried with backoff (the third failure in a row hands off, so 5 attempts suffice). */
+export function turnJobOptions(retryBackoffMs: number): JobsOptions {
+  return { attempts: 5, backoff: { type: 'exponential', delay: retryBackoffMs }, removeOnComplete: { age: 3600, count: 2_000 } };
+}

@@ -1,11 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { aiConfig } from 'src/config/ai.config';
 import { OnEvent } from '@nestjs/event-emitter';
 import { DomainEvent, MessageReceivedEvent } from 'src/common/events/domain-events';
 import { BotTurnsService } from 'src/modules/conversations/bot-turns/bot-turns.service';
 import { JobName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
 import { AiSettingsService } from '../settings/ai-settings.service';
-import { debounceDelayMs, TURN_JOB_OPTIONS, turnJobId } from './turn-jobs';
+import { debounceDelayMs, turnJobId, turnJobOptions } from './turn-jobs';
 
 interface PendingConversation {
   organizationId: string;
@@ -28,6 +30,7 @@ export class TurnScheduler {
     private readonly turns: BotTurnsService,
     private readonly settings: AiSettingsService,
     private readonly queues: QueueService,
+    @Inject(aiConfig.KEY) private readonly config: ConfigType<typeof aiConfig>,
   ) {}
 
   @OnEvent(DomainEvent.MessageReceived)
@@ -54,7 +57,7 @@ export class TurnScheduler {
       jobs.push({
         payload: { organizationId, conversationId, inboundCount: state.inboundCount },
         options: {
-          ...TURN_JOB_OPTIONS,
+          ...turnJobOptions(this.config.turnRetryBackoffMs),
           jobId: turnJobId(conversationId, state.inboundCount, retry ? Date.now() : 0),
           delay: debounceDelayMs(Date.now(), state.botPendingSince, settings.debounceMs, settings.maxDebounceMs),
         },

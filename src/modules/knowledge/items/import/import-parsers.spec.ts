@@ -130,6 +130,7 @@ describe('validateItems', () => {
       { ref: { line: 4 }, input: { title: 'PIX', content: 'Outro.', category: 'faq' }, errors: [] },
       { ref: { line: 5 }, input: { title: 'Com erro de estrutura', content: 'x', category: 'faq' }, errors: ['row has 5 cells but the header has 4'] },
       { ref: { item: 6 }, input: { title: 'Extra', content: 'x', category: 'faq', organization_id: 'x' }, errors: [] },
+      { ref: { item: 7 }, input: {}, errors: [] },
     ]);
     expect(result.accepted).toEqual([{ title: 'Pix', content: 'Aceitamos Pix.', category: 'prices', tags: ['pix'], active: undefined }]);
     expect(result.errors).toEqual([
@@ -137,6 +138,7 @@ describe('validateItems', () => {
       { line: 4, title: 'PIX', message: 'title repeats line 2; only the first item of a title is imported' },
       { line: 5, title: 'Com erro de estrutura', message: 'row has 5 cells but the header has 4' },
       { item: 6, title: 'Extra', message: 'property organization_id should not exist' },
+      { item: 7, message: expect.stringMatching(/^title must be longer than or equal to 1 characters; title must be a string; content/) },
     ]);
   });
 });

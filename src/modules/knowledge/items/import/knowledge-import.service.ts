@@ -38,6 +38,10 @@ export function validateItems(items: ParsedItem[]): ValidatedItems {
     const report = (messages: string[]): void => {
       errors.push({ ...item.ref, ...(title ? { title: title.slice(0, 200) } : {}), message: messages.join('; ') });
     };
+    if (item.errors.length > 0 && Object.keys(item.input).length === 0) {
+      report(item.errors);
+      continue;
+    }
     const dto = plainToInstance(CreateKnowledgeItemDto, item.input);
     const invalid = messagesOf(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }));
     if (item.errors.length > 0 || invalid.length > 0) {

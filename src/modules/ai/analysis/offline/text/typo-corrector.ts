@@ -18,27 +18,37 @@ function isOneLetterLonger(word: string, candidate: string): boolean {
 
 export class TypoCorrector {
   private readonly byFirstLetter = new Map<string, string[]>();
+  private readonly stemOf = new Map<string, string>();
   private readonly stemsByFirstLetter = new Map<string, string[]>();
   private readonly known: Set<string>;
+  private readonly prefixes: ReadonlySet<string>;
   private readonly cache = new Map<string, string>();
 
   constructor(vocabulary: Iterable<string>, stems: Iterable<string>) {
     this.known = new Set<string>();
+    this.prefixes = new Set(stems);
     for (const word of vocabulary) {
       this.known.add(word);
+      this.stemOf.set(word, stemPt(word));
       this.group(this.byFirstLetter, word);
     }
     for (const stem of stems) if (stem.length >= 5) this.group(this.stemsByFirstLetter, stem);
   }
 
   correct(word: string): string {
-    if (this.known.has(word) || word.length < 5 || /\d/.test(word) || isCommonWord(word)) return word;
+    if (this.known.has(word) || word.length < 5 || /\d/.test(word) || isCommonWord(word) || this.hasKnownPrefix(word)) return word;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const corrected = this.nearestWord(word) ?? this.nearestStem(word) ?? this.nearestByStem(word) ?? word;
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(word, corrected);
     return corrected;
+  }
+
+  /** "desmaiou" already matches the rule `desmai*`; correcting it could only make it worse ("desmarcou"). */
+  private hasKnownPrefix(word: string): boolean {
+    for (let length = 3; length <= word.length; length++) if (this.prefixes.has(word.slice(0, length))) return true;
+    return false;
   }
 
   private group(index: Map<string, string[]>, word: string): void {
@@ -71,7 +81,7 @@ export class TypoCorrector {
     const stem = stemPt(word);
     if (stem.length < 5) return null;
     const budget = typoBudget(stem.length);
-    const hit = (this.byFirstLetter.get(word[0]) ?? []).find((candidate) => withinDistance(stem, stemPt(candidate), budget));
+    const hit = (this.byFirstLetter.get(word[0]) ?? []).find((candidate) => withinDistance(stem, this.stemOf.get(candidate) ?? candidate, budget));
     return hit ?? null;
   }
 }

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { OfflineAnalyser } from 'src/modules/ai/analysis/offline/offline-analyser';
+const lines = readFileSync('test/fixtures/ai/conversations-ptbr.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l).messages as string[]);
+const a = new OfflineAnalyser();
+let t = process.hrtime.bigint();
+for (const m of lines) a.analyse({ burst: m });
+console.log('first pass ms', Number(process.hrtime.bigint() - t) / 1e6);
+t = process.hrtime.bigint();
+const N = 20;
+for (let i = 0; i < N; i++) for (const m of lines) a.analyse({ burst: m });
+console.log('per analysis ms', Number(process.hrtime.bigint() - t) / 1e6 / (N * lines.length));
