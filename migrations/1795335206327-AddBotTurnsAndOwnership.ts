@@ -41,11 +41,11 @@ export class AddBotTurnsAndOwnership1795335206327 implements MigrationInterface 
         "actor_user_id" uuid,
         CONSTRAINT "PK_conversation_ownership_events" PRIMARY KEY ("id"),
         CONSTRAINT "CHK_conversation_ownership_events_owner" CHECK ("from_owner_type" IN ('bot', 'human', 'none') AND "to_owner_type" IN ('bot', 'human', 'none')),
-        CONSTRAINT "FK_conversation_ownership_events_org" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE CASCADE,
-        CONSTRAINT "FK_conversation_ownership_events_conversation" FOREIGN KEY ("conversation_id") REFERENCES "conversations"("id") ON DELETE CASCADE,
-        CONSTRAINT "FK_conversation_ownership_events_to_user" FOREIGN KEY ("to_user_id") REFERENCES "users"("id") ON DELETE SET NULL,
-        CONSTRAINT "FK_conversation_ownership_events_from_user" FOREIGN KEY ("from_user_id") REFERENCES "users"("id") ON DELETE SET NULL,
-        CONSTRAINT "FK_conversation_ownership_events_actor" FOREIGN KEY ("actor_user_id") REFERENCES "users"("id") ON DELETE SET NULL
+        CONSTRAINT "FK_01f5032f3b62d87555e5ad86124" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE CASCADE,
+        CONSTRAINT "FK_920d0232186dd0338af47d2209c" FOREIGN KEY ("conversation_id") REFERENCES "conversations"("id") ON DELETE CASCADE,
+        CONSTRAINT "FK_e212e278d8b4e0559b0f4cdd820" FOREIGN KEY ("to_user_id") REFERENCES "users"("id") ON DELETE SET NULL,
+        CONSTRAINT "FK_b945b5208377d082017991d2c95" FOREIGN KEY ("from_user_id") REFERENCES "users"("id") ON DELETE SET NULL,
+        CONSTRAINT "FK_db06e83a2699e85869396a23587" FOREIGN KEY ("actor_user_id") REFERENCES "users"("id") ON DELETE SET NULL
       )
     `);
     await queryRunner.query(
