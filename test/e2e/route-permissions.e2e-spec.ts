@@ -7,6 +7,8 @@ import { RouteEntry, routeTable } from '../support/route-table';
 import { dataSourceOf, insertWhatsappSession } from '../support/whatsapp';
 import { AlertSeverity, AlertType } from 'src/modules/alerts/alert.entity';
 import { AlertsService } from 'src/modules/alerts/alerts.service';
+import { LeadSource } from 'src/modules/leads/leads.constants';
+import { LeadsService } from 'src/modules/leads/leads.service';
 
 interface IsolationContext {
   clinicA: Clinic;
@@ -21,6 +23,10 @@ interface IsolationContext {
   /** One of clinic A's conversations and its only message. */
   conversationA: string;
   messageA: string;
+  /** One of clinic A's knowledge items, Gemini keys and leads. */
+  knowledgeA: string;
+  aiKeyA: string;
+  leadA: string;
 }
 
 type IsolationCase = (ctx: IsolationContext) => { actor: Session; id: string; body?: object; expected: number };
@@ -53,6 +59,14 @@ const ISOLATION_CASES: Record<string, IsolationCase> = {
   'GET /api/v1/conversations/:id/messages': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, expected: 404 }),
   'POST /api/v1/conversations/:id/messages': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, body: { text: 'Invasor' }, expected: 404 }),
   'GET /api/v1/messages/:id/media': ({ messageA, clinicB }) => ({ actor: clinicB.admin, id: messageA, expected: 404 }),
+  'POST /api/v1/conversations/:id/handback': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, expected: 404 }),
+  'GET /api/v1/conversations/:id/ownership-history': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, expected: 404 }),
+  'GET /api/v1/knowledge/:id': ({ knowledgeA, clinicB }) => ({ actor: clinicB.admin, id: knowledgeA, expected: 404 }),
+  'PATCH /api/v1/knowledge/:id': ({ knowledgeA, clinicB }) => ({ actor: clinicB.admin, id: knowledgeA, body: { title: 'Invasor' }, expected: 404 }),
+  'DELETE /api/v1/knowledge/:id': ({ knowledgeA, clinicB }) => ({ actor: clinicB.admin, id: knowledgeA, expected: 404 }),
+  'DELETE /api/v1/ai/keys/:id': ({ aiKeyA, clinicB }) => ({ actor: clinicB.admin, id: aiKeyA, expected: 404 }),
+  'GET /api/v1/leads/:id': ({ leadA, clinicB }) => ({ actor: clinicB.admin, id: leadA, expected: 404 }),
+  'GET /api/v1/leads/:id/score-history': ({ leadA, clinicB }) => ({ actor: clinicB.admin, id: leadA, expected: 404 }),
 };
 
 function call(app: NestFastifyApplication, entry: Pick<RouteEntry, 'route'>, id: string) {
@@ -128,7 +142,11 @@ describe('Route access table', () => {
         alertA: await raiseAlert(app, clinicA),
         contactA: await addContact(app, clinicA),
         ...(await addConversation(app, clinicA)),
+        knowledgeA: await addKnowledge(app, clinicA),
+        aiKeyA: await addAiKey(app, clinicA),
+        leadA: '',
       };
+      ctx.leadA = await addLead(app, clinicA, ctx.conversationA);
     });
 
     it('should have an isolation case for every route that takes an id', () => {
@@ -148,6 +166,14 @@ describe('Route access table', () => {
       } else if (route.includes('/contacts/')) {
         const contact = await http(app).get(`/api/v1/contacts/${id}`).set(...bearer(ctx.clinicA.admin)).expect(200);
         expect(contact.body.name).toBe('Paciente A');
+      } else if (route.includes('/knowledge/')) {
+        const item = await http(app).get(`/api/v1/knowledge/${id}`).set(...bearer(ctx.clinicA.admin)).expect(200);
+        expect(item.body.title).toBe('Estacionamento');
+      } else if (route.includes('/ai/keys/')) {
+        const keys = await http(app).get('/api/v1/ai/keys').set(...bearer(ctx.clinicA.admin)).expect(200);
+        expect(keys.body.items.map((key: { id: string }) => key.id)).toContain(id);
+      } else if (route.includes('/leads/')) {
+        await http(app).get(`/api/v1/leads/${id}`).set(...bearer(ctx.clinicA.admin)).expect(200);
       } else if (route.includes('/conversations/') || route.includes('/messages/')) {
         const history = await http(app).get(`/api/v1/conversations/${ctx.conversationA}/messages`).set(...bearer(ctx.clinicA.admin)).expect(200);
         expect(history.body.items.map((message: { id: string }) => message.id)).toEqual([ctx.messageA]);
@@ -171,6 +197,27 @@ async function raiseAlert(app: NestFastifyApplication, clinic: Clinic): Promise<
   });
   const response = await http(app).get('/api/v1/alerts').set(...bearer(clinic.admin)).expect(200);
   return (response.body.items as Array<{ id: string }>)[0].id;
+}
+
+async function addKnowledge(app: NestFastifyApplication, clinic: Clinic): Promise<string> {
+  const body = { title: 'Estacionamento', content: 'Estacionamento conveniado na Rua Augusta, 200.', category: 'location' };
+  return ((await http(app).post('/api/v1/knowledge').set(...bearer(clinic.admin)).send(body).expect(201)).body as { id: string }).id;
+}
+
+async function addAiKey(app: NestFastifyApplication, clinic: Clinic): Promise<string> {
+  const body = { api_key: `AIzaSy-isolation-probe-${randomUUID()}` };
+  return ((await http(app).post('/api/v1/ai/keys').set(...bearer(clinic.admin)).send(body).expect(201)).body as { id: string }).id;
+}
+
+async function addLead(app: NestFastifyApplication, clinic: Clinic, conversationId: string): Promise<string> {
+  const [conversation] = await dataSourceOf(app).query(`SELECT contact_id FROM conversations WHERE id = $1`, [conversationId]);
+  const { lead } = await app.get(LeadsService).ensureForConversation({
+    organizationId: clinic.organizationId,
+    conversationId,
+    contactId: conversation.contact_id,
+    source: LeadSource.Whatsapp,
+  });
+  return lead.id;
 }
 
 async function addContact(app: NestFastifyApplication, clinic: Clinic): Promise<string> {
