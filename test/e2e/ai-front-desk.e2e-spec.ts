@@ -1,4 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AiTurnService } from 'src/modules/ai/turns/ai-turn.service';
+import { TurnModels } from 'src/modules/ai/turns/turn-models';
 import { MessagingMaintenanceProcessor } from 'src/modules/conversations/messaging-maintenance.processor';
 import { WahaMaintenanceProcessor } from 'src/modules/waha/waha-maintenance.processor';
 import { bearer, http, PREFIX } from 'test/support/api';
@@ -203,5 +205,57 @@ describe('AI front desk, offline engine (e2e)', () => {
     const conversation = await desk.turnSettled(clinic, second, 1);
     const calls = await desk.query(`SELECT outcome FROM ai_model_calls WHERE conversation_id = $1 AND feature = 'reply'`, [conversation.id]);
     expect(calls).toEqual([{ outcome: 'cache_hit' }]);
+  });
+
+  describe('turn-taking under concurrency', () => {
+    let slowClinic: FrontDeskClinic;
+
+    beforeAll(async () => {
+      // A long debounce keeps the armed jobs asleep while the tests run turns by hand, as several workers would.
+      slowClinic = await desk.newClinic(SMILE_KNOWLEDGE, { debounce_ms: 60_000, max_debounce_ms: 120_000 });
+    });
+
+    async function waitForInbound(chat: string, count: number): Promise<Record<string, unknown>> {
+      return (await waitFor(async () => {
+        const row = await desk.conversationOf(slowClinic, chat);
+        return row.inbound_count === count ? row : null;
+      }, { what: `${count} patient message(s) stored` })) as Record<string, unknown>;
+    }
+
+    it('should answer a burst once when five workers run its turn at the same time', async () => {
+      const chat = randomPatientChat();
+      await desk.patientSays(slowClinic, chat, 'quanto custa a limpeza?');
+      const conversation = await waitForInbound(chat, 1);
+      const job = { organizationId: slowClinic.organizationId, conversationId: String(conversation.id), inboundCount: 1 };
+      const outcomes = await Promise.all(Array.from({ length: 5 }, () => app.get(AiTurnService).run(job)));
+      expect(outcomes.filter((outcome) => outcome === 'answered')).toHaveLength(1);
+      expect(outcomes.filter((outcome) => outcome !== 'answered').every((outcome) => ['already_answered', 'draft_dropped'].includes(outcome))).toBe(true);
+      await desk.waitForBot(chat);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(desk.botMessagesTo(chat)).toHaveLength(1);
+      expect(await app.get(AiTurnService).run(job)).toBe('already_answered');
+    });
+
+    it('should drop a draft overtaken by a newer message, then answer the whole burst once', async () => {
+      const chat = randomPatientChat();
+      await desk.patientSays(slowClinic, chat, 'oi');
+      const conversation = await waitForInbound(chat, 1);
+      const reply = TurnModels.prototype.reply;
+      const spy = jest.spyOn(TurnModels.prototype, 'reply').mockImplementationOnce(async function (this: TurnModels, ...args) {
+        // The patient adds a message while the model is still writing.
+        await desk.patientSays(slowClinic, chat, 'quanto custa o clareamento?');
+        await waitForInbound(chat, 2);
+        return reply.apply(this, args);
+      });
+      const job = { organizationId: slowClinic.organizationId, conversationId: String(conversation.id) };
+      expect(await app.get(AiTurnService).run({ ...job, inboundCount: 1 })).toBe('draft_dropped');
+      spy.mockRestore();
+      expect(await app.get(AiTurnService).run({ ...job, inboundCount: 1 })).toBe('superseded');
+      expect(await app.get(AiTurnService).run({ ...job, inboundCount: 2 })).toBe('answered');
+      const [answer] = await desk.waitForBot(chat);
+      expect(answer).toContain('R$ 900');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(desk.botMessagesTo(chat)).toHaveLength(1);
+    });
   });
 });
