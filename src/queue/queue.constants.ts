@@ -26,6 +26,7 @@ export enum JobName {
   SweepMessages = 'sweep-messages',
   RunAiTurn = 'run-ai-turn',
   SweepAiTurns = 'sweep-ai-turns',
+  EmbedKnowledge = 'embed-knowledge',
 }
 
 /** Ids only: handlers reload rows and skip work that is already done. */
@@ -43,6 +44,8 @@ export interface JobPayloads {
   /** Answer a conversation's unanswered patient messages once it holds `inboundCount` of them and the patient paused. */
   [JobName.RunAiTurn]: { organizationId: string; conversationId: string; inboundCount: number };
   [JobName.SweepAiTurns]: Record<string, never>;
+  /** Vectors for the organization's knowledge chunks that have none (organizations on the Gemini engine). */
+  [JobName.EmbedKnowledge]: { organizationId: string };
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -56,6 +59,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.SweepMessages]: QueueName.MessagingMaintenance,
   [JobName.RunAiTurn]: QueueName.AiTurns,
   [JobName.SweepAiTurns]: QueueName.AiMaintenance,
+  [JobName.EmbedKnowledge]: QueueName.AiMaintenance,
 };
 
 /** Added by QueueService to every job, so one request id follows the work from HTTP into the worker. */

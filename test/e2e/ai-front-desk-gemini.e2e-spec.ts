@@ -1,5 +1,6 @@
 import { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { SyntheticEmbeddings } from '@langchain/core/utils/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { GEMINI_ENGINE_OPTIONS } from 'src/modules/ai/engine/gemini/gemini-engine.options';
 import { ChatModelRequest, GEMINI_MODEL_FACTORY, GeminiModelFactory } from 'src/modules/ai/engine/gemini/gemini-model.factory';
@@ -52,7 +53,7 @@ class TestModelFactory implements GeminiModelFactory {
   }
 
   embeddings(): EmbeddingsInterface {
-    throw new Error('no embeddings in these tests');
+    return new SyntheticEmbeddings({ vectorSize: 16 });
   }
 }
 
@@ -110,6 +111,8 @@ describe('AI front desk, Gemini engine with fake models (e2e)', () => {
     );
     expect(calls).toEqual([
       { feature: 'analysis', provider: 'gemini', prompt_version: 'analysis@1', outcome: 'ok', counted: true },
+      // The question's vector for retrieval; Gemini's embedding API reports no tokens.
+      { feature: 'embedding', provider: 'gemini', prompt_version: 'embedding@1', outcome: 'ok', counted: false },
       { feature: 'reply', provider: 'gemini', prompt_version: 'reply@1', outcome: 'ok', counted: true },
     ]);
     expect(models.requests.at(-1)).toMatchObject({ apiKey: GOOD_KEY });
@@ -196,5 +199,30 @@ describe('AI front desk, Gemini engine with fake models (e2e)', () => {
       return (response.body.items as { type: string }[]).some((alert) => alert.type === 'ai_budget_exceeded') ? response.body.items : null;
     }, { what: 'budget alert' });
     expect(alerts).toBeTruthy();
+  });
+
+  it('should embed the knowledge of a Gemini clinic in the background and embed each question it answers', async () => {
+    const clinic = await geminiClinic();
+    await http(app)
+      .post(`${PREFIX}/knowledge`)
+      .set(...bearer(clinic.admin))
+      .send({ title: 'Estacionamento', content: 'Estacionamento conveniado na Rua Augusta, 200, com 2 horas grátis.', category: 'location' })
+      .expect(201);
+    await waitFor(async () => {
+      const [row] = await desk.query<{ pending: number; embedded: number }>(
+        `SELECT count(*) FILTER (WHERE embedding IS NULL)::int AS pending, count(*) FILTER (WHERE embedding IS NOT NULL)::int AS embedded
+         FROM knowledge_chunks WHERE organization_id = $1`,
+        [clinic.organizationId],
+      );
+      return row.pending === 0 && row.embedded > 0;
+    }, { what: 'knowledge chunks embedded' });
+
+    models.model = new ScriptedChatModel([toolCallReply('turn_analysis', { ...priceAnalysis, intent: 'info_question', procedure: undefined }), textReply('Temos estacionamento na Rua Augusta, 200.')]);
+    const chat = randomPatientChat();
+    await desk.patientSays(clinic, chat, 'tem estacionamento?');
+    expect((await desk.waitForBot(chat))[0]).toContain('Rua Augusta');
+    const conversation = await desk.turnSettled(clinic, chat, 1);
+    const features = await desk.query<{ feature: string }>(`SELECT feature FROM ai_model_calls WHERE conversation_id = $1 ORDER BY created_at`, [conversation.id]);
+    expect(features.map((row) => row.feature)).toEqual(['analysis', 'embedding', 'reply']);
   });
 });

@@ -25,6 +25,7 @@ import { AiStatsController } from './usage/ai-stats.controller';
 import { AiStatsService } from './usage/ai-stats.service';
 import { AiUsageService } from './usage/ai-usage.service';
 import { ModelPriceTable } from './usage/model-prices';
+import { KnowledgeEmbedder } from './embeddings/knowledge-embedder';
 import { AiMaintenanceProcessor } from './turns/ai-maintenance.processor';
 import { AiTurnProcessor } from './turns/ai-turn.processor';
 import { AiTurnService } from './turns/ai-turn.service';
@@ -73,6 +74,7 @@ import { ENGINE_PROVIDERS } from './engine/engine.providers';
     AiTurnService,
     AiTurnProcessor,
     AiMaintenanceProcessor,
+    KnowledgeEmbedder,
   ],
   controllers: [AiSettingsController, AiKeysController, AiStatsController],
   exports: [AiSettingsService, AiKeyProvider, AiKeysService, AiUsageService, AiLimitsService, AnswerCache],

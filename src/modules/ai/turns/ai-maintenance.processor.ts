@@ -3,6 +3,7 @@ import { OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { JobMeta, JobName, JobPayloads, MAINTENANCE_WORKER_CONCURRENCY, QueueName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
+import { KnowledgeEmbedder } from '../embeddings/knowledge-embedder';
 import { TurnSweeper } from './turn-sweeper';
 
 const SWEEP_EVERY_MS = 30_000;
@@ -11,6 +12,7 @@ const SWEEP_EVERY_MS = 30_000;
 export class AiMaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly sweeper: TurnSweeper,
+    private readonly embedder: KnowledgeEmbedder,
     private readonly queues: QueueService,
   ) {
     super();
@@ -20,8 +22,14 @@ export class AiMaintenanceProcessor extends WorkerHost implements OnApplicationB
     await this.queues.schedule(JobName.SweepAiTurns, {}, SWEEP_EVERY_MS);
   }
 
-  async process(job: Job<JobPayloads[JobName.SweepAiTurns] & JobMeta>): Promise<number> {
-    if (job.name !== JobName.SweepAiTurns) throw new Error(`ai-maintenance cannot run job "${job.name}"`);
-    return this.sweeper.sweep();
+  async process(job: Job<(JobPayloads[JobName.SweepAiTurns] | JobPayloads[JobName.EmbedKnowledge]) & JobMeta>): Promise<number> {
+    switch (job.name) {
+      case JobName.SweepAiTurns:
+        return this.sweeper.sweep();
+      case JobName.EmbedKnowledge:
+        return this.embedder.embedPending((job.data as JobPayloads[JobName.EmbedKnowledge]).organizationId);
+      default:
+        throw new Error(`ai-maintenance cannot run job "${job.name}"`);
+    }
   }
 }

@@ -153,7 +153,7 @@ export class AiTurnService {
     burst: string[],
     history: { direction: 'inbound' | 'outbound'; body: string }[],
   ): Promise<TurnCommit | 'fallback_sent'> {
-    const ctx = await this.contextBuilder.build(scope, conversation, settings, analysis, burst, history);
+    const ctx = await this.contextBuilder.build(scope, engine, conversation, settings, analysis, burst, history);
     try {
       const answer = await this.contextBuilder.cachedAnswer(scope, engine, ctx, (forAnswer) => this.models.reply(scope, engine, forAnswer));
       const replies = splitIntoBalloons(answer.text).map((text) => ({ text, kind: AutomationKind.Reply }));

@@ -7,6 +7,7 @@ import { renderClinicProfile } from 'src/modules/knowledge/clinic-profile/clinic
 import { KnowledgeService } from 'src/modules/knowledge/knowledge.service';
 import { Intent, TurnAnalysis } from '../analysis/turn-analysis';
 import { AnswerCache } from '../cache/answer-cache';
+import { KnowledgeEmbedder } from '../embeddings/knowledge-embedder';
 import { ReplyContext } from '../engine/engine.types';
 import { PROMPT_VERSIONS } from '../prompts/prompt-versions';
 import { AiSettings } from '../settings/ai-settings.types';
@@ -35,6 +36,7 @@ export class TurnContextBuilder {
     private readonly turns: BotTurnsService,
     private readonly models: TurnModels,
     private readonly cache: AnswerCache,
+    private readonly embedder: KnowledgeEmbedder,
   ) {}
 
   async locale(organizationId: string): Promise<string> {
@@ -43,6 +45,7 @@ export class TurnContextBuilder {
 
   async build(
     scope: TurnScope,
+    engine: EngineChoice,
     conversation: ConversationEntity,
     settings: AiSettings,
     analysis: TurnAnalysis,
@@ -50,8 +53,9 @@ export class TurnContextBuilder {
     history: { direction: 'inbound' | 'outbound'; body: string }[],
   ): Promise<ReplyContext> {
     const query = [...burst, analysis.procedure ?? ''].join(' ').trim();
+    const queryEmbedding = engine.kind === 'gemini' && query ? await this.embedder.embedQuestion(scope.organizationId, scope.conversationId, query) : undefined;
     const [chunks, profile, memory] = await Promise.all([
-      query ? this.knowledge.search(scope.organizationId, query, { limit: KNOWLEDGE_SNIPPETS }) : Promise.resolve([]),
+      query ? this.knowledge.search(scope.organizationId, query, { limit: KNOWLEDGE_SNIPPETS, queryEmbedding }) : Promise.resolve([]),
       this.knowledge.getProfile(scope.organizationId),
       this.turns.patientMemory(conversation, MEMORY_CONVERSATIONS),
     ]);
