@@ -9,7 +9,8 @@ import { MessagingMaintenanceProcessor } from 'src/modules/conversations/messagi
 import { WahaMaintenanceProcessor } from 'src/modules/waha/waha-maintenance.processor';
 import { bearer, http, PREFIX } from 'test/support/api';
 import { createTestApp } from 'test/support/create-test-app';
-import { FakeWaha } from 'test/support/fake-waha.server';
+import { buildMessageEvent, FakeWaha } from 'test/support/fake-waha.server';
+import { postWebhook } from 'test/support/whatsapp';
 import { FrontDeskClinic, frontDesk, randomPatientChat } from 'test/support/front-desk';
 import { loadTestRun } from 'test/support/test-run';
 import { waitFor } from 'test/support/wait-for';
@@ -224,5 +225,29 @@ describe('AI front desk, Gemini engine with fake models (e2e)', () => {
     const conversation = await desk.turnSettled(clinic, chat, 1);
     const features = await desk.query<{ feature: string }>(`SELECT feature FROM ai_model_calls WHERE conversation_id = $1 ORDER BY created_at`, [conversation.id]);
     expect(features.map((row) => row.feature)).toEqual(['analysis', 'embedding', 'reply']);
+  });
+
+  it('should transcribe a voice note with the model and answer what the patient said', async () => {
+    const clinic = await geminiClinic();
+    fake.addMedia('/api/files/voice-note-1.oga', Buffer.from('OggS fake opus bytes'), 'audio/ogg');
+    models.model = new ScriptedChatModel([
+      textReply('Quanto custa a limpeza?'),
+      toolCallReply('turn_analysis', priceAnalysis),
+      textReply('A limpeza custa R$ 180,00.'),
+    ]);
+    const chat = randomPatientChat();
+    const event = buildMessageEvent({
+      session: clinic.session.name,
+      from: chat,
+      body: null,
+      hasMedia: true,
+      type: 'ptt',
+      media: { url: fake.mediaUrl('/api/files/voice-note-1.oga'), mimetype: 'audio/ogg; codecs=opus' },
+    });
+    expect((await postWebhook(app, event, clinic.session.hmacKey)).body).toEqual({ status: 'accepted' });
+    expect((await desk.waitForBot(chat))[0]).toContain('R$ 180,00');
+    const conversation = await desk.turnSettled(clinic, chat, 1);
+    const features = await desk.query<{ feature: string }>(`SELECT feature FROM ai_model_calls WHERE conversation_id = $1 ORDER BY created_at`, [conversation.id]);
+    expect(features.map((row) => row.feature)).toEqual(['transcription', 'analysis', 'embedding', 'reply']);
   });
 });

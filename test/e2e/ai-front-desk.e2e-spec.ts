@@ -5,7 +5,8 @@ import { MessagingMaintenanceProcessor } from 'src/modules/conversations/messagi
 import { WahaMaintenanceProcessor } from 'src/modules/waha/waha-maintenance.processor';
 import { bearer, http, PREFIX } from 'test/support/api';
 import { createTestApp } from 'test/support/create-test-app';
-import { FakeWaha } from 'test/support/fake-waha.server';
+import { buildMessageEvent, FakeWaha } from 'test/support/fake-waha.server';
+import { postWebhook } from 'test/support/whatsapp';
 import { FrontDeskClinic, frontDesk, randomPatientChat } from 'test/support/front-desk';
 import { loadTestRun } from 'test/support/test-run';
 import { waitFor } from 'test/support/wait-for';
@@ -205,6 +206,21 @@ describe('AI front desk, offline engine (e2e)', () => {
     const conversation = await desk.turnSettled(clinic, second, 1);
     const calls = await desk.query(`SELECT outcome FROM ai_model_calls WHERE conversation_id = $1 AND feature = 'reply'`, [conversation.id]);
     expect(calls).toEqual([{ outcome: 'cache_hit' }]);
+  });
+
+  it('should ask the patient to type when a voice note cannot be transcribed (offline engine)', async () => {
+    const chat = randomPatientChat();
+    const event = buildMessageEvent({
+      session: clinic.session.name,
+      from: chat,
+      body: null,
+      hasMedia: true,
+      type: 'ptt',
+      media: { url: `${fake.url}/api/files/voice.oga`, mimetype: 'audio/ogg; codecs=opus' },
+    });
+    expect((await postWebhook(app, event, clinic.session.hmacKey)).body).toEqual({ status: 'accepted' });
+    const [answer] = await desk.waitForBot(chat);
+    expect(answer).toMatch(/por escrito/);
   });
 
   describe('turn-taking under concurrency', () => {

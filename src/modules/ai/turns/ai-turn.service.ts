@@ -17,6 +17,7 @@ import { TurnLeads } from './turn-leads';
 import { EngineChoice, ReplyFailedError, TurnModels, TurnScope } from './turn-models';
 import { planTurn, TurnAction } from './turn-planner';
 import { readBurst } from './turn-burst';
+import { TurnRetryLaterError } from './turn-errors';
 
 /** What `run` did, for the processor's logs and the tests. */
 export type TurnOutcome =
@@ -29,11 +30,6 @@ export type TurnOutcome =
 
 /** Consecutive model failures that hand the conversation to humans. */
 export const MAX_FAILURE_STREAK = 3;
-
-/** Thrown after a fallback message: the job retries the turn later (BullMQ backoff). */
-export class TurnRetryLaterError extends Error {
-  override readonly name = 'TurnRetryLaterError';
-}
 
 /**
  * One bot turn: the patient's unanswered burst is analysed, the conversation's context, lead and flags are

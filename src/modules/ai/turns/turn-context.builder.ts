@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConversationEntity } from 'src/modules/conversations/conversation.entity';
 import { BotTurnsService } from 'src/modules/conversations/bot-turns/bot-turns.service';
-import { MessageEntity } from 'src/modules/conversations/message.entity';
+import { MediaStatus, MessageEntity } from 'src/modules/conversations/message.entity';
 import { describeNextConfirmation } from 'src/modules/knowledge/business-hours';
 import { renderClinicProfile } from 'src/modules/knowledge/clinic-profile/clinic-profile-text';
 import { KnowledgeService } from 'src/modules/knowledge/knowledge.service';
@@ -11,6 +11,7 @@ import { KnowledgeEmbedder } from '../embeddings/knowledge-embedder';
 import { ReplyContext } from '../engine/engine.types';
 import { PROMPT_VERSIONS } from '../prompts/prompt-versions';
 import { AiSettings } from '../settings/ai-settings.types';
+import { TurnRetryLaterError } from './turn-errors';
 import { EngineChoice, TurnModels, TurnScope } from './turn-models';
 
 const KNOWLEDGE_SNIPPETS = 4;
@@ -109,6 +110,8 @@ export class TurnContextBuilder {
 
   async transcribe(scope: TurnScope, engine: EngineChoice, message: MessageEntity): Promise<string | null> {
     if (engine.kind !== 'gemini') return null;
+    // The download job usually beats the turn; when it has not yet, wait for it rather than ask the patient to type.
+    if (message.mediaStatus === MediaStatus.Pending) throw new TurnRetryLaterError('voice note still downloading');
     const audio = await this.turns.readMedia(message, MAX_VOICE_BYTES);
     if (!audio) return null;
     return this.models.transcribe(scope, engine, audio, message.mediaMimetype ?? 'audio/ogg', await this.locale(scope.organizationId));

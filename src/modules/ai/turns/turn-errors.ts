@@ -1,0 +1,4 @@
+/** The turn cannot finish now (model failed, voice note still downloading): the job retries it with backoff. */
+export class TurnRetryLaterError extends Error {
+  override readonly name = 'TurnRetryLaterError';
+}
