@@ -146,6 +146,32 @@ describe('AI front desk, offline engine (e2e)', () => {
     expect((history.body.items as { reason: string }[]).map((event) => event.reason)).toEqual(['clinic_phone', 'handback']);
   });
 
+  it('should take the conversation back after the human has been idle for the configured time', async () => {
+    const idleClinic = await desk.newClinic(SMILE_KNOWLEDGE, { debounce_ms: 0, human_idle_handback_minutes: 1 });
+    const chat = randomPatientChat();
+    await desk.patientSays(idleClinic, chat, 'Vocês aceitam Unimed?');
+    await desk.waitForBot(chat, 1);
+    await desk.clinicPhoneSays(idleClinic, chat, 'Aceitamos sim!');
+    const conversation = (await waitFor(async () => {
+      const row = await desk.conversationOf(idleClinic, chat);
+      return row.owner_type === 'human' ? row : null;
+    }, { what: 'clinic phone took over' })) as Record<string, unknown>;
+
+    // Within the idle time the bot stays quiet…
+    await desk.patientSays(idleClinic, chat, 'obrigada!');
+    await desk.turnSettled(idleClinic, chat, 2);
+    expect(desk.botMessagesTo(chat)).toHaveLength(1);
+    // …and once the person has been silent longer than that, the bot answers again.
+    await desk.query(`UPDATE conversations SET human_takeover_at = now() - interval '2 minutes' WHERE id = $1`, [conversation.id]);
+    await desk.patientSays(idleClinic, chat, 'quanto custa o clareamento?');
+    expect((await desk.waitForBot(chat, 2))[1]).toContain('R$ 900');
+    const history = await http(app).get(`${PREFIX}/conversations/${conversation.id}/ownership-history`).set(...bearer(idleClinic.admin)).expect(200);
+    expect((history.body.items as { reason: string; actor_user_id: string | null }[]).map((event) => [event.reason, event.actor_user_id])).toEqual([
+      ['clinic_phone', null],
+      ['human_idle', null],
+    ]);
+  });
+
   it('should confirm an opt-out once, send nothing automated afterwards, and resume when the patient writes "voltar"', async () => {
     const chat = randomPatientChat();
     await desk.patientSays(clinic, chat, 'Oi, quanto custa a limpeza?');
