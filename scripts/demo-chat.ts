@@ -106,10 +106,10 @@ class Watcher {
     const leads = await this.api.call<{ items: { id: string; conversation_id: string; score: number; score_band?: string; band?: string }[] }>('GET', '/leads?limit=100');
     const lead = leads.items.find((item) => item.conversation_id === conversation.id);
     if (lead) {
-      const detail = await this.api.call<{ score: number; reasons?: { factor: string; points: number; detail: string }[] }>('GET', `/leads/${lead.id}`);
+      const detail = await this.api.call<{ score: number; score_reasons?: { factor: string; points: number; detail: string }[] }>('GET', `/leads/${lead.id}`);
       const score = `${detail.score}`;
       if (score !== this.lastScore) {
-        const reasons = (detail.reasons ?? []).map((reason) => `${reason.factor} ${reason.points > 0 ? '+' : ''}${reason.points}`).join(', ');
+        const reasons = (detail.score_reasons ?? []).map((reason) => `${reason.factor} ${reason.points > 0 ? '+' : ''}${reason.points}`).join(', ');
         say.event(`${this.lastScore ? 'lead score' : 'lead created, score'} ${score}/100 (${reasons})`);
       }
       this.lastScore = score;
@@ -161,7 +161,10 @@ async function main(): Promise<void> {
   for await (const line of input) {
     const text = line.trim();
     if (text === '/sair') break;
-    if (text) await control(fake.url, 'POST', '/__fake/inbound', { session: session.name, from: phone, body: text });
+    if (!text) continue;
+    await control(fake.url, 'POST', '/__fake/inbound', { session: session.name, from: phone, body: text });
+    // Piped lines arrive at once and would read as one burst; a person types one line at a time.
+    if (!process.stdin.isTTY) await new Promise((resolve) => setTimeout(resolve, Number(process.env.DEMO_CHAT_LINE_GAP_MS ?? 5_000)));
   }
   // Piped input ends here: give the bot time to answer the last message before leaving.
   await new Promise((resolve) => setTimeout(resolve, Number(process.env.DEMO_CHAT_LINGER_MS ?? 6_000)));

@@ -104,7 +104,7 @@ describe('AI front desk, offline engine (e2e)', () => {
     const detail = await http(app).get(`${PREFIX}/leads/${lead?.id}`).set(...bearer(clinic.admin)).expect(200);
     expect(detail.body).toMatchObject({ source: 'WHATSAPP' });
     expect(detail.body.score).toBeGreaterThan(0);
-    expect(detail.body.reasons ?? detail.body.score_reasons).toEqual(expect.arrayContaining([expect.objectContaining({ factor: 'intent' })]));
+    expect(detail.body.score_reasons).toEqual(expect.arrayContaining([expect.objectContaining({ factor: 'intent' })]));
     const history = await http(app).get(`${PREFIX}/leads/${lead?.id}/score-history`).set(...bearer(clinic.admin)).expect(200);
     expect(history.body.total).toBe(1);
 

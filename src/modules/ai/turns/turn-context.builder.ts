@@ -68,7 +68,7 @@ export class TurnContextBuilder {
       timezone: profile.timezone,
       persona: settings.persona,
       clinicProfile: renderClinicProfile(profile),
-      knowledge: chunks.map((chunk) => ({ title: chunk.title, category: chunk.category, content: chunk.content })),
+      knowledge: chunks.map((chunk) => ({ title: chunk.title, category: chunk.category, content: withoutTitle(chunk.content, chunk.title) })),
       patientMemory: memory,
       analysis,
       firstReply: !history.some((line) => line.direction === 'outbound'),
@@ -116,4 +116,9 @@ export class TurnContextBuilder {
     if (!audio) return null;
     return this.models.transcribe(scope, engine, audio, message.mediaMimetype ?? 'audio/ogg', await this.locale(scope.organizationId));
   }
+}
+
+/** Chunks are stored with their item's title on top (for retrieval); engines get the title separately. */
+function withoutTitle(content: string, title: string): string {
+  return content.startsWith(title) ? content.slice(title.length).trimStart() : content;
 }

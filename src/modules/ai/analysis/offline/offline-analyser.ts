@@ -46,7 +46,7 @@ export class OfflineAnalyser {
       complaint: text.strength(COMPLAINT_RULES),
       offTopic: text.strength(OFF_TOPIC_RULES),
       greetingOnly: this.isGreetingOnly(text, emojis),
-      openQuestion: tokens.some((token) => token.kind === 'question'),
+      openQuestion: tokens.some((token) => token.kind === 'question') && tokens.some((token) => token.kind === 'word'),
     };
     const { intent, confidence } = resolveIntent(signals);
     const lastBotMessage = [...history].reverse().find((turn) => turn.direction === 'outbound')?.body;
@@ -74,9 +74,10 @@ export class OfflineAnalyser {
     return waitedBefore || text.find(FRUSTRATION_RULES).length > 0;
   }
 
+  /** Greetings and small talk only, or a wave of emoji ("👋👋"). */
   private isGreetingOnly(text: AnalysisText, emojis: readonly string[]): boolean {
-    const words = text.tokens.filter((token) => token.kind === 'word');
-    if (words.length === 0) return emojis.length > 0;
-    return words.every((token) => GREETING_WORDS.has(token.canon));
+    const content = text.tokens.filter((token) => token.kind === 'word' || token.kind === 'number');
+    if (content.length === 0) return emojis.length > 0 && !text.tokens.some((token) => token.kind === 'question');
+    return content.every((token) => GREETING_WORDS.has(token.canon));
   }
 }

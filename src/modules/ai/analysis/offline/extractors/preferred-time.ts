@@ -72,8 +72,8 @@ export function extractPreferredTime(text: AnalysisText, context: TimeContext): 
   const candidates = mergeAdjacent(text, text.find(TIME_RULES)).filter((span) => !isPastOrExisting(text, span, context, past, existing));
   const booked = candidates.filter((span) => bookingCues.some((cue) => overlapsWindow(text, span, cue)));
   const wished = candidates.filter((span) => !booked.includes(span) && wishCues.some((cue) => overlapsWindow(text, span, cue)));
-  const cued = candidates.filter((span) => booked.includes(span) || wished.includes(span));
-  const chosen = cued.length > 0 ? cued : candidates.filter((span) => span.strong);
+  // A slot asked for beats a time merely wished for, which beats any other named time.
+  const chosen = [booked, wished, candidates.filter((span) => span.strong)].find((spans) => spans.length > 0) ?? [];
   const phrase = chosen.map((span) => trimmedSurface(text, span)).join(' ').trim();
   return { phrase: phrase || null, asksForSlot: booked.length > 0 };
 }

@@ -51,13 +51,15 @@ function specialistVisit(text: AnalysisText): string | null {
  */
 export function extractProcedure(text: AnalysisText, options: { allowSpecialist: boolean }): string | null {
   const longest = (spans: Span[]): Span | undefined => spans.reduce<Span | undefined>((best, span) => (!best || span.end - span.start > best.end - best.start ? span : best), undefined);
+  const timeStarts = new Set(text.find(TIME_RULES, { keepNegated: true }).map((span) => span.start));
+  const generic = text.find(GENERIC_PROCEDURE_RULES, { keepNegated: true });
+  const completed = generic.map((span) => withComplement(text, span, timeStarts)).filter((span): span is Span => span !== null);
   const specific = text.find(SPECIFIC_PROCEDURE_RULES, { keepNegated: true });
   const chosenSpecific = specific.length > 0 ? longest(specific.filter((span) => span.start === specific[0].start)) : undefined;
-  if (chosenSpecific) return text.surface(chosenSpecific.start, chosenSpecific.end).toLowerCase();
-  const generic = text.find(GENERIC_PROCEDURE_RULES, { keepNegated: true });
-  const timeStarts = new Set(text.find(TIME_RULES, { keepNegated: true }).map((span) => span.start));
-  const completed = generic.map((span) => withComplement(text, span, timeStarts)).find((span): span is Span => span !== null);
-  if (completed) return text.surface(completed.start, completed.end).toLowerCase();
+  // "avaliação pro aparelho" says more than "aparelho" alone.
+  const enclosing = chosenSpecific && completed.find((span) => span.start < chosenSpecific.start && span.end >= chosenSpecific.end);
+  const chosen = enclosing ?? chosenSpecific ?? completed[0];
+  if (chosen) return text.surface(chosen.start, chosen.end).toLowerCase();
   const specialist = options.allowSpecialist ? specialistVisit(text) : null;
   if (specialist) return specialist;
   return generic.length > 0 ? text.surface(generic[0].start, generic[0].end).toLowerCase() : null;

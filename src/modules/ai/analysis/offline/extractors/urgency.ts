@@ -32,34 +32,45 @@ function isChronic(text: AnalysisText, span: Span, chronic: readonly Span[]): bo
 /** Words that place the pain in the sender's body now ("meu dente tá doendo muito, o que eu faço?"). */
 const FIRST_PERSON = new Set(['estou', 'esta', 'meu', 'minha', 'me', 'doendo', 'sinto', 'senti', 'tenho', 'ele', 'ela']);
 
-/** "dói muito fazer canal?" asks about pain; it does not report it. */
-function isPainQuestion(text: AnalysisText, span: Span): boolean {
-  if (span.tag !== 'dor intensa') return false;
+/** Red flags that a question can mention without reporting them. */
+const ASKABLE = new Set(['dor intensa', 'pedido de socorro']);
+
+/** "dói muito fazer canal?", "vocês atendem emergência?" ask about something; they do not report it. */
+function isQuestionAbout(text: AnalysisText, span: Span): boolean {
+  if (!ASKABLE.has(span.tag)) return false;
   const clause = text.clause[span.start];
   const inClause = text.tokens.filter((_, index) => text.clause[index] === clause);
   return inClause[inClause.length - 1]?.kind === 'question' && !inClause.some((token) => FIRST_PERSON.has(token.canon));
 }
 
-function feverReading(text: AnalysisText, fever: Span): number | null {
-  for (let index = fever.end; index < Math.min(fever.end + 4, text.tokens.length); index++) {
-    const token = text.tokens[index];
-    if (token.kind !== 'number') continue;
+const BODY_TEMPERATURE = { min: 35, max: 43 };
+
+/**
+ * Temperatures in the burst: a number right after "febre" ("febre de 39 e meio"), a decimal in body range
+ * ("tá com 38,5") or a number of "graus". Decimals in that range are hardly ever anything but a temperature.
+ */
+function temperatureReadings(text: AnalysisText, fevers: readonly Span[]): number[] {
+  const readings: number[] = [];
+  text.tokens.forEach((token, index) => {
+    if (token.kind !== 'number') return;
     const value = Number.parseFloat(token.canon);
-    if (value >= 35 && value <= 43) return value;
-  }
-  return null;
+    if (Number.isNaN(value) || value < BODY_TEMPERATURE.min || value > BODY_TEMPERATURE.max) return;
+    if (text.tokens[index - 1]?.canon === 'r' || text.tokens[index + 1]?.canon === 'reais') return;
+    const afterFever = fevers.some((fever) => index >= fever.end && index < fever.end + 4);
+    // One decimal digit: "38,5" is a temperature, "39,90" a price.
+    if (afterFever || /^\d{2}\.\d$/.test(token.canon) || text.tokens[index + 1]?.canon === 'graus') readings.push(value);
+  });
+  return readings;
 }
 
 function isUrgentFever(text: AnalysisText, chronic: readonly Span[]): boolean {
   const fevers = text.find(FEVER_RULES).filter((span) => !isChronic(text, span, chronic));
-  if (fevers.length === 0) return false;
-  if (text.find(HIGH_FEVER_RULES).length > 0) return true;
-  const baby = text.find(BABY_RULES).length > 0;
-  return fevers.some((fever) => {
-    const reading = feverReading(text, fever);
-    if (baby) return reading === null || reading >= BABY_FEVER_CELSIUS;
-    return reading !== null && reading >= HIGH_FEVER_CELSIUS;
-  });
+  if (fevers.length > 0 && text.find(HIGH_FEVER_RULES).length > 0) return true;
+  const readings = temperatureReadings(text, fevers);
+  if (readings.some((reading) => reading >= HIGH_FEVER_CELSIUS)) return true;
+  if (text.find(BABY_RULES).length === 0) return false;
+  // In a baby any fever is urgent: one named without a number, or any reading from 37.8 °C.
+  return readings.some((reading) => reading >= BABY_FEVER_CELSIUS) || (fevers.length > 0 && readings.length === 0);
 }
 
 /** Swelling, blisters, discharge or bleeding in the days after a procedure. */
@@ -77,7 +88,7 @@ function isPostProcedureComplication(text: AnalysisText, chronic: readonly Span[
 
 export function assessUrgency(text: AnalysisText): UrgencyFinding {
   const chronic = text.find(CHRONIC_RULES);
-  const redFlags = text.find(RED_FLAG_RULES).filter((span) => !isChronic(text, span, chronic) && !isPainQuestion(text, span));
+  const redFlags = text.find(RED_FLAG_RULES).filter((span) => !isChronic(text, span, chronic) && !isQuestionAbout(text, span));
   const urgent = redFlags.length > 0 || isUrgentFever(text, chronic) || isPostProcedureComplication(text, chronic);
   return { urgent, symptoms: listSymptoms(text, redFlags) };
 }

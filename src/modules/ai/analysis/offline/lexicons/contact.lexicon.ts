@@ -11,9 +11,11 @@ const HUMAN: PhraseRule[] = [
   { pattern: 'tem/ha/existe ~1 algum/alguma? humano/human/pessoa/atendente/alguem_de_verdade ai/aqui/la/atendendo/online' },
   { pattern: 'nao ~5 {bot}' },
   { pattern: '{bot}/sistema ~2 nao ~1 entende/entendeu/ajuda/ajudou/resolve/resolveu/sabe/funciona/responde' },
-  { pattern: 'atendido/atendida/atendimento/atender ~2 por/com ~1 pessoa/humano/gente/atendente/alguem_de_verdade' },
+  { pattern: 'atendido/atendida/atendimento/atender ~2 por/com ~1 {person}' },
+  { pattern: 'alguem ~1 vivo/viva/acordado/acordada/respondendo/trabalhando ?' },
   { pattern: 'chega/cansei/cansada/cansado/odeio/detesto de? ~2 {bot}' },
   { pattern: 'atendimento/resposta ~1 humano/humana/de_verdade/real/pessoal' },
+  { pattern: 'alguem/pessoa ~4 de_verdade/real' },
   { pattern: 'alguem/pessoa ~2 equipe/clinica/recepcao/verdade ~3 responder/responda/atender/atenda/falar/ligar/ligue/retornar' },
   { pattern: 'pode/podia/poderia/podem/consegue ~2 me? ligar/liga/ligue/telefonar/retornar_a_ligacao/retornar_a_ligacao' },
   { pattern: 'me liga/liguem/ligue/ligar/telefona' },
@@ -29,6 +31,7 @@ const FRUSTRATION: PhraseRule[] = [
   { pattern: 'ninguem ~1 responde/atende/retorna/responder/atender/me_responde/aparece/respondeu' },
   { pattern: 'cade/alo/ninguem/socorro/aff/affe/pqp/demora/demorando' },
   { pattern: 'esperando ~2 resposta/retorno/alguem' },
+  { pattern: 'responde/responda/respondam/atende/atendam ai/logo/por_favor/pelo_amor' },
 ];
 
 /** Stop messaging me. Recall matters more than anything else here: the law and the patient's trust. */

@@ -14,6 +14,7 @@ const NAME_CUES: PhraseRule[] = [
   { pattern: 'aqui e/quem_fala_e/quem_fala/falando', tag: 'bare' },
   { pattern: 'sou a/o', tag: 'stated' },
   { pattern: 'eu? sou', tag: 'bare' },
+  { pattern: '^ e/eh a/o', tag: 'bare' },
   { pattern: 'att/at/atenciosamente/abs/abracos/ass/assinado/grata/grato/beijos/bjs', tag: 'signature' },
 ];
 

@@ -10,6 +10,8 @@ const PRICE: PhraseRule[] = [
   { pattern: 'aceita/aceitam/aceitaria/pode_ser/da_para_pagar/pagar/pagamento/pago/paga/passa/passam/forma/formas ~2 pix/cartao/boleto/credito/debito/parcelado/dinheiro/pagamento', weight: 0.9 },
   { pattern: 'caro/caros/barato/barata/baratinho/em_conta/salgado/acessivel/budget', weight: 0.6 },
   { pattern: 'reembolso/recibo/nota_fiscal', weight: 0.6 },
+  { pattern: 'e/sera/sao/fica cobrado/cobrada/cobrados/cobradas/pago/paga/gratis/gratuito/gratuita ?' },
+  { pattern: 'cobra/cobram/paga/pago ~2 a_parte/separado/extra/a_mais' },
 ];
 
 /** Questions about the clinic or a service: offered? covered? how it works? where, when open? */
@@ -55,6 +57,8 @@ const COMPLAINT: PhraseRule[] = [
   { pattern: 'nem ~1 pediu/pediram/pede ~1 desculpa/desculpas' },
   { pattern: 'tratou/trataram/atendeu/atenderam/tratada/tratado/atendida/atendido ~2 mal' },
   { pattern: 'nunca mais volto/venho/piso/vou/indico' },
+  { pattern: 'que demora/demorado/demorada/lentidao/enrolacao' },
+  { pattern: 'nao ~1 me? mandaram/enviaram/entregaram/responderam/retornaram/ligaram/avisaram', weight: 0.8 },
   { pattern: 'cancelaram/cancelou/desmarcaram/desmarcou/remarcaram/remarcou/foi_cancelada/foi_cancelado/foi_desmarcada/foi_desmarcado', weight: 0.8 },
   { pattern: 'sem avisar/aviso' },
   { pattern: 'ninguem ~1 avisou/avisa/me_avisou/ligou/me_ligou' },
@@ -77,8 +81,7 @@ const OFF_TOPIC: PhraseRule[] = [
 /** Openers and small talk; a burst made only of these (and emoji) is a greeting. */
 export const GREETING_WORDS: ReadonlySet<string> = new Set(
   `oi ola opa hello hi hey alo ei bom boa dia dias tarde tardes noite noites tudo bem beleza como vai vao esta estao estas voce voces e ai
-   alguem por aqui kk gente amores amor moca querida querido pessoal doutor doutora ne entao certo tranquilo de boa novo nada demais
-   o a os as`.split(/\s+/).filter(Boolean),
+   alguem por aqui kk gente amores amor moca querida querido pessoal doutor doutora ne entao certo tranquilo de boa novo nada demais`.split(/\s+/).filter(Boolean),
 );
 
 export const PRICE_RULES = compileRules(PRICE, MACROS);

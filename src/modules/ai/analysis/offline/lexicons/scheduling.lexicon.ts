@@ -13,6 +13,9 @@ const BOOKING: PhraseRule[] = [
   { pattern: 'qual/quando ~2 primeiro/proximo/primeira/proxima horario/vaga/data/dia', weight: 0.9 },
   { pattern: 'consegue/conseguiria/pode/poderia/podia/daria_para/da_para ~2 me ver/atender/encaixar/receber/examinar/avaliar', weight: 0.9 },
   { pattern: 'me encaixar/encaixa/encaixe' },
+  { pattern: 'precisa/precisam/precisaria/precisariam de ~1 consulta/consultas/horario/vaga', weight: 0.85 },
+  { pattern: 'me? indica/indique/sugere/sugira/passa/passe/manda/mande/informa/envia ~3 horario/horarios/vaga/vagas/datas/disponibilidade', weight: 0.9 },
+  { pattern: 'quero/queria/vou/gostaria ~1 garantir/aproveitar/fechar/contratar', weight: 0.85 },
   { pattern: '{modal} ~2 ver/conseguir/arrumar/pegar/garantir ~1 horario/vaga/encaixe/data', weight: 0.9 },
   { pattern: '{modal} ~2 fazer/comecar/iniciar/realizar/tratar ~3 {appointment}/terapia/psicoterapia/tratamento/fisioterapia/acompanhamento/pilates/rpg/clareamento/botox/preenchimento/peeling/depilacao/laser/limpeza/exame/implante/aparelho/harmonizacao/microagulhamento/drenagem/bioestimulador', weight: 0.9 },
   { pattern: 'preciso/precisamos/precisava/precisando/quero/queria/gostaria de? ~1 consulta/atendimento/avaliacao/sessao/sessoes/fisioterapia/terapia/psicoterapia/acompanhamento/retorno/exame', weight: 0.85 },
@@ -39,6 +42,7 @@ const CANCEL: PhraseRule[] = [
   { pattern: 'nao ~1 vou/vamos/poderei/posso/consigo/conseguirei/vai/da ~2 ir/comparecer/estar_presente/aparecer', weight: 0.8 },
   { pattern: 'parar/interromper/encerrar/suspender/trancar/pausar ~2 terapia/tratamento/sessoes/acompanhamento/fisioterapia/consultas/psicoterapia/pilates', weight: 0.9 },
   { pattern: 'desist* ~3 {appointment}/tratamento/terapia', weight: 0.9 },
+  { pattern: '{modal}/ter_que/tenho_que/vou_ter_que/vou_precisar ~1 faltar', weight: 0.85 },
 ];
 
 /** Phrases that put a time next to a request to be seen: "pode ser dia 15?", "consigo amanhã?", "prefiro quarta". */

@@ -33,7 +33,7 @@ const TIME: PhraseRule[] = [
 /** Connectors that glue two time phrases into one preference ("quinta ou sexta de manhã", "amanhã às 15h"). */
 export const TIME_JOINERS: ReadonlySet<string> = new Set(['ou', 'e', ',', 'de', 'da', 'do', 'no', 'na', 'as', 'a', 'pela', 'depois', 'entre', 'mas', 'ainda']);
 /** Leading words dropped from the phrase handed back ("pra sábado" → "sábado"). */
-export const TIME_LEADING_FILLERS: ReadonlySet<string> = new Set(['para', 'no', 'na', 'nos', 'nas', 'aos', 'o', 'a', 'pro', 'em']);
+export const TIME_LEADING_FILLERS: ReadonlySet<string> = new Set(['para', 'no', 'na', 'nos', 'nas', 'aos', 'em']);
 
 /**
  * A time introduced like these is the appointment being moved or cancelled, not a preference. The

@@ -9,8 +9,11 @@ export interface Span {
   tag: string;
 }
 
-/** "não sei se…", "não consigo marcar": uncertainty or failure, not a refusal of what follows. */
-const NOT_A_NEGATION = new Set(['sei', 'consigo', 'consegui', 'conseguindo', 'conseguiu', 'vejo']);
+/**
+ * "não sei se…", "não consigo marcar": uncertainty or failure, not a refusal of what follows; "não para de
+ * sangrar" says it goes on.
+ */
+const NOT_A_NEGATION = new Set(['sei', 'consigo', 'consegui', 'conseguindo', 'conseguiu', 'vejo', 'para', 'parou', 'param', 'pararam']);
 /** A negation reaches the verb phrase it precedes and stops at a new clause or contrast. */
 const SCOPE_STOPS = new Set(['mas', 'porem', 'entao', 'so', 'porque', 'que', 'quando', 'se']);
 /** A second verb phrase starts a new scope: "não tenho convênio quero marcar". */
