@@ -10,6 +10,7 @@ export class CreateAiSettingsKeysAndUsage1795335598797 implements MigrationInter
                 "organization_id" uuid NOT NULL,
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                "enabled" boolean NOT NULL DEFAULT true,
                 "engine" character varying(16) NOT NULL,
                 "model" character varying(64) NOT NULL,
                 "bot_name" character varying(40) NOT NULL,

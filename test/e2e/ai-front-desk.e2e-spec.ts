@@ -172,6 +172,20 @@ describe('AI front desk, offline engine (e2e)', () => {
     ]);
   });
 
+  it('should leave every conversation to people while the clinic has the bot turned off', async () => {
+    const quietClinic = await desk.newClinic(SMILE_KNOWLEDGE, { debounce_ms: 0, enabled: false });
+    const chat = randomPatientChat();
+    await desk.patientSays(quietClinic, chat, 'quanto custa a limpeza?');
+    const conversation = await desk.turnSettled(quietClinic, chat, 1);
+    expect(conversation.context).toEqual({});
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(desk.botMessagesTo(chat)).toHaveLength(0);
+
+    await http(app).patch(`${PREFIX}/ai/settings`).set(...bearer(quietClinic.admin)).send({ enabled: true }).expect(200);
+    await desk.patientSays(quietClinic, chat, 'quanto custa a limpeza?');
+    expect((await desk.waitForBot(chat))[0]).toContain('R$ 180');
+  });
+
   it('should confirm an opt-out once, send nothing automated afterwards, and resume when the patient writes "voltar"', async () => {
     const chat = randomPatientChat();
     await desk.patientSays(clinic, chat, 'Oi, quanto custa a limpeza?');

@@ -9,6 +9,7 @@ import { createClinic, createMember } from 'test/support/factories';
 const SETTINGS = `${PREFIX}/ai/settings`;
 
 const DEFAULTS = {
+  enabled: true,
   engine: 'offline',
   model: 'gemini-2.5-flash',
   persona: {
@@ -127,6 +128,8 @@ describe('AI settings (e2e)', () => {
 
     it.each([
       ['an unknown engine', { engine: 'openai' }, ['engine']],
+      ['a switch that is not a boolean', { enabled: 'yes' }, ['enabled']],
+      ['null for the on/off switch', { enabled: null }, ['enabled']],
       ['a model that is not Gemini', { model: 'gpt-4o' }, ['model']],
       ['null for a field that always has a value', { engine: null, debounce_ms: null, persona: null }, ['engine', 'debounce_ms', 'persona']],
       ['numbers as strings', { debounce_ms: '3000', history_window: '12' }, ['debounce_ms', 'history_window']],

@@ -15,6 +15,8 @@ const bigintAsNumber = {
 @Check('CHK_ai_settings_tone', `"tone" IN ('friendly', 'formal')`)
 @Check('CHK_ai_settings_debounce', `"debounce_ms" >= 0 AND "max_debounce_ms" >= "debounce_ms"`)
 export class AiSettingsEntity extends TenantOwnedEntity {
+  /** Off: the bot neither analyses nor answers; people handle every conversation. */
+  @Column({ type: 'boolean', default: true }) enabled!: boolean;
   @Column({ type: 'varchar', length: 16 }) engine!: EngineKind;
   @Column({ type: 'varchar', length: 64 }) model!: string;
   @Column({ type: 'varchar', length: 40 }) botName!: string;

@@ -82,6 +82,7 @@ export class AiSettingsService {
   private defaultsFor(organizationId: string): Partial<AiSettingsEntity> {
     return {
       organizationId,
+      enabled: true,
       engine: this.config.provider as EngineKind,
       model: AI_SETTINGS_DEFAULTS.model,
       botName: DEFAULT_PERSONA.botName,
@@ -101,6 +102,7 @@ export class AiSettingsService {
 function applyChanges(row: AiSettingsEntity, dto: UpdateAiSettingsDto): void {
   const persona = dto.persona ?? {};
   const changes: Partial<AiSettingsEntity> = {
+    enabled: dto.enabled,
     engine: dto.engine,
     model: dto.model,
     botName: persona.bot_name,
@@ -122,6 +124,7 @@ function applyChanges(row: AiSettingsEntity, dto: UpdateAiSettingsDto): void {
 export function toSettings(row: AiSettingsEntity): AiSettings {
   return {
     organizationId: row.organizationId,
+    enabled: row.enabled,
     engine: row.engine,
     model: row.model,
     persona: { botName: row.botName, tone: row.tone, greeting: row.greeting, disclaimers: row.disclaimers },

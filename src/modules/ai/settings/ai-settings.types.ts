@@ -6,6 +6,8 @@ export const PERSONA_TONES: readonly Persona['tone'][] = ['friendly', 'formal'];
 /** How the AI front desk behaves for one organization; read on every turn through `AiSettingsService.get`. */
 export interface AiSettings {
   organizationId: string;
+  /** Off: the bot neither analyses nor answers; people handle every conversation. */
+  enabled: boolean;
   engine: EngineKind;
   model: string;
   persona: Persona;

@@ -26,7 +26,8 @@ export type TurnOutcome =
   | 'superseded'
   | 'already_answered'
   | 'draft_dropped'
-  | 'fallback_sent';
+  | 'fallback_sent'
+  | 'bot_disabled';
 
 /** Consecutive model failures that hand the conversation to humans. */
 export const MAX_FAILURE_STREAK = 3;
@@ -56,6 +57,7 @@ export class AiTurnService {
     let conversation = await this.turns.findState(scope.organizationId, scope.conversationId);
     if (!conversation || conversation.botAnsweredCount >= job.inboundCount) return 'already_answered';
     const settings = await this.settings.get(scope.organizationId);
+    if (!settings.enabled) return 'bot_disabled';
     if (conversation.inboundCount > job.inboundCount && !this.capReached(conversation, settings, now)) return 'superseded';
 
     if (await this.turns.reclaimFromIdleHuman(conversation, settings.humanIdleHandbackMinutes, now)) {

@@ -54,6 +54,11 @@ export class TurnScheduler {
       const state = await this.turns.findState(organizationId, conversationId);
       if (!state || state.inboundCount <= state.botAnsweredCount) continue;
       const settings = await this.settings.get(organizationId);
+      if (!settings.enabled) {
+        // Nothing to answer while the bot is off; marking the messages seen keeps the sweeper from arming them.
+        await this.turns.commit(organizationId, conversationId, { answeredCount: state.inboundCount, replies: [] });
+        continue;
+      }
       jobs.push({
         payload: { organizationId, conversationId, inboundCount: state.inboundCount },
         options: {

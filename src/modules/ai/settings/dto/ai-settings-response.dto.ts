@@ -11,6 +11,7 @@ export class PersonaResponseDto {
 }
 
 export class AiSettingsResponseDto {
+  @ApiProperty({ example: true, description: 'Off: the bot neither analyses nor answers patients; people handle every conversation' }) enabled!: boolean;
   @ApiProperty({ enum: ENGINE_KINDS, example: 'offline', description: 'offline = built-in rules, no key needed; gemini = Google Gemini (falls back to offline without a usable key)' })
   engine!: EngineKind;
   @ApiProperty({ example: 'gemini-2.5-flash' }) model!: string;
@@ -27,6 +28,7 @@ export class AiSettingsResponseDto {
 
   static from(settings: AiSettings): AiSettingsResponseDto {
     return {
+      enabled: settings.enabled,
       engine: settings.engine,
       model: settings.model,
       persona: {

@@ -1,20 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { trimString } from 'src/common/validation/transforms';
 import { EngineKind, Persona } from 'src/modules/ai/engine/engine.types';
 import { AI_SETTINGS_LIMITS as LIMITS, ENGINE_KINDS, PERSONA_TONES } from '../ai-settings.types';
@@ -68,6 +54,11 @@ export class UpdatePersonaDto {
 
 /** Every field optional: only the ones sent change. */
 export class UpdateAiSettingsDto {
+  @ApiPropertyOptional({ example: true, description: 'Turn the bot off (people answer everything) or back on' })
+  @OptionalNotNull()
+  @IsBoolean()
+  enabled?: boolean;
+
   @ApiPropertyOptional({ enum: ENGINE_KINDS, example: 'gemini' })
   @OptionalNotNull()
   @IsIn(ENGINE_KINDS)
