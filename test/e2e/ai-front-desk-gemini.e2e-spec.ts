@@ -5,14 +5,10 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { GEMINI_ENGINE_OPTIONS } from 'src/modules/ai/engine/gemini/gemini-engine.options';
 import { ChatModelRequest, GEMINI_MODEL_FACTORY, GeminiModelFactory } from 'src/modules/ai/engine/gemini/gemini-model.factory';
 import { ScriptedChatModel, textReply, toolCallReply } from 'src/modules/ai/engine/testing/scripted-chat-model';
-import { MessagingMaintenanceProcessor } from 'src/modules/conversations/messaging-maintenance.processor';
-import { WahaMaintenanceProcessor } from 'src/modules/waha/waha-maintenance.processor';
 import { bearer, http, PREFIX } from 'test/support/api';
-import { createTestApp } from 'test/support/create-test-app';
 import { buildMessageEvent, FakeWaha } from 'test/support/fake-waha.server';
 import { postWebhook } from 'test/support/whatsapp';
-import { FrontDeskClinic, frontDesk, randomPatientChat } from 'test/support/front-desk';
-import { loadTestRun } from 'test/support/test-run';
+import { FrontDeskClinic, randomPatientChat, withFrontDeskApp } from 'test/support/front-desk';
 import { waitFor } from 'test/support/wait-for';
 
 /**
@@ -20,7 +16,6 @@ import { waitFor } from 'test/support/wait-for';
  * failures and the fallback path, the daily cap and the monthly budget.
  */
 
-const API_KEY = 'front-desk-gemini-fake-waha-key-012345';
 const GOOD_KEY = 'AIzaSy-good-key-for-tests-000000000001';
 const REVOKED_KEY = 'AIzaSy-revoked-key-for-tests-00000002';
 
@@ -63,33 +58,23 @@ function serviceUnavailable(): Error {
 }
 
 describe('AI front desk, Gemini engine with fake models (e2e)', () => {
-  const runPrefix = loadTestRun().redisKeyPrefix;
   const models = new TestModelFactory();
+  const harness = withFrontDeskApp('front-desk-gemini', {
+    env: { AI_TURN_RETRY_BACKOFF_MS: '200' },
+    overrides: (builder) =>
+      builder
+        .overrideProvider(GEMINI_MODEL_FACTORY)
+        .useValue(models)
+        .overrideProvider(GEMINI_ENGINE_OPTIONS)
+        .useValue({ timeoutMs: 2_000, retries: 2, backoffMs: 10, maxBackoffMs: 20 }),
+  });
+  const desk = harness.desk;
   let app: NestFastifyApplication;
   let fake: FakeWaha;
-  const desk = frontDesk(
-    () => app,
-    () => fake,
-  );
 
-  beforeAll(async () => {
-    jest.spyOn(WahaMaintenanceProcessor.prototype, 'process').mockResolvedValue(null);
-    jest.spyOn(MessagingMaintenanceProcessor.prototype, 'process').mockResolvedValue(null);
-    fake = await FakeWaha.start({ apiKey: API_KEY });
-    app = await createTestApp(
-      { WAHA_BASE_URL: fake.url, WAHA_API_KEY: API_KEY, REDIS_KEY_PREFIX: `${runPrefix}-front-desk-gemini`, AI_TURN_RETRY_BACKOFF_MS: '200' },
-      (builder) =>
-        builder
-          .overrideProvider(GEMINI_MODEL_FACTORY)
-          .useValue(models)
-          .overrideProvider(GEMINI_ENGINE_OPTIONS)
-          .useValue({ timeoutMs: 2_000, retries: 2, backoffMs: 10, maxBackoffMs: 20 }),
-    );
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await fake?.stop();
+  beforeAll(() => {
+    app = harness.app();
+    fake = harness.fake();
   });
 
   async function geminiClinic(settings: Record<string, unknown> = {}, keys: string[] = [GOOD_KEY]): Promise<FrontDeskClinic> {

@@ -1,14 +1,10 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AiTurnService } from 'src/modules/ai/turns/ai-turn.service';
 import { TurnModels } from 'src/modules/ai/turns/turn-models';
-import { MessagingMaintenanceProcessor } from 'src/modules/conversations/messaging-maintenance.processor';
-import { WahaMaintenanceProcessor } from 'src/modules/waha/waha-maintenance.processor';
 import { bearer, http, PREFIX } from 'test/support/api';
-import { createTestApp } from 'test/support/create-test-app';
 import { buildMessageEvent, FakeWaha } from 'test/support/fake-waha.server';
 import { postWebhook } from 'test/support/whatsapp';
-import { FrontDeskClinic, frontDesk, randomPatientChat } from 'test/support/front-desk';
-import { loadTestRun } from 'test/support/test-run';
+import { FrontDeskClinic, randomPatientChat, withFrontDeskApp } from 'test/support/front-desk';
 import { waitFor } from 'test/support/wait-for';
 
 /**
@@ -16,7 +12,6 @@ import { waitFor } from 'test/support/wait-for';
  * knowledge of two clinics that must never mix.
  */
 
-const API_KEY = 'front-desk-fake-waha-key-0123456789';
 const QUIET_MS = 1_500;
 
 const SMILE_KNOWLEDGE = {
@@ -39,28 +34,18 @@ const OTHER_KNOWLEDGE = {
 };
 
 describe('AI front desk, offline engine (e2e)', () => {
-  const runPrefix = loadTestRun().redisKeyPrefix;
+  const harness = withFrontDeskApp('front-desk');
+  const desk = harness.desk;
   let app: NestFastifyApplication;
   let fake: FakeWaha;
   let clinic: FrontDeskClinic;
   let other: FrontDeskClinic;
-  const desk = frontDesk(
-    () => app,
-    () => fake,
-  );
 
   beforeAll(async () => {
-    jest.spyOn(WahaMaintenanceProcessor.prototype, 'process').mockResolvedValue(null);
-    jest.spyOn(MessagingMaintenanceProcessor.prototype, 'process').mockResolvedValue(null);
-    fake = await FakeWaha.start({ apiKey: API_KEY });
-    app = await createTestApp({ WAHA_BASE_URL: fake.url, WAHA_API_KEY: API_KEY, REDIS_KEY_PREFIX: `${runPrefix}-front-desk` });
+    app = harness.app();
+    fake = harness.fake();
     clinic = await desk.newClinic(SMILE_KNOWLEDGE);
     other = await desk.newClinic(OTHER_KNOWLEDGE);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await fake?.stop();
   });
 
   it('should answer a price question from the clinic’s own knowledge, in Portuguese, once', async () => {

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { bearer, http, PREFIX, Session } from './api';
+import { MessagingMaintenanceProcessor } from 'src/modules/conversations/messaging-maintenance.processor';
+import { WahaMaintenanceProcessor } from 'src/modules/waha/waha-maintenance.processor';
+import { createTestApp, ModuleOverrides } from './create-test-app';
 import { createClinic } from './factories';
 import { buildMessageEvent, FakeWaha } from './fake-waha.server';
+import { loadTestRun } from './test-run';
 import { waitFor } from './wait-for';
 import { dataSourceOf, insertWhatsappSession, postWebhook, TestWhatsappSession } from './whatsapp';
 
@@ -99,4 +103,38 @@ export function frontDesk(getApp: () => NestFastifyApplication, getFake: () => F
   }
 
   return { query, newClinic, patientSays, clinicPhoneSays, botMessagesTo, waitForBot, conversationOf, turnSettled };
+}
+
+const FAKE_WAHA_API_KEY = 'front-desk-fake-waha-key-0123456789';
+
+export interface FrontDeskHarness {
+  app: () => NestFastifyApplication;
+  fake: () => FakeWaha;
+  desk: ReturnType<typeof frontDesk>;
+}
+
+/**
+ * Boots an app for the enclosing `describe` with its own fake WAHA and its own BullMQ prefix (`name`), so only
+ * its workers take its jobs. Scheduled maintenance (inbox, message and session sweeps) is off: it would act on
+ * other files' clinics in the shared test database.
+ */
+export function withFrontDeskApp(name: string, options: { env?: Record<string, string>; overrides?: ModuleOverrides } = {}): FrontDeskHarness {
+  let app: NestFastifyApplication | undefined;
+  let fake: FakeWaha | undefined;
+  const harness = {
+    app: () => app as NestFastifyApplication,
+    fake: () => fake as FakeWaha,
+  };
+  beforeAll(async () => {
+    jest.spyOn(WahaMaintenanceProcessor.prototype, 'process').mockResolvedValue(null);
+    jest.spyOn(MessagingMaintenanceProcessor.prototype, 'process').mockResolvedValue(null);
+    fake = await FakeWaha.start({ apiKey: FAKE_WAHA_API_KEY });
+    const env = { WAHA_BASE_URL: fake.url, WAHA_API_KEY: FAKE_WAHA_API_KEY, REDIS_KEY_PREFIX: `${loadTestRun().redisKeyPrefix}-${name}`, ...options.env };
+    app = await createTestApp(env, options.overrides);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await fake?.stop();
+  });
+  return { ...harness, desk: frontDesk(harness.app, harness.fake) };
 }

@@ -11,3 +11,10 @@ export const toQueryBoolean = ({ value }: { value: unknown }): unknown => {
   if (value === 'false') return false;
   return value;
 };
+
+/** `status=A,B` and `status=A&status=B` (and a mix of both) all become `['A', 'B']`. */
+export const toStatusList = ({ value }: { value: unknown }): unknown => {
+  const values = Array.isArray(value) ? value : [value];
+  if (!values.every((item) => typeof item === 'string')) return value;
+  return [...new Set((values as string[]).flatMap((item) => item.split(',')).map((item) => item.trim()))];
+};

@@ -26,8 +26,21 @@ export type TurnOutcome =
   | 'superseded'
   | 'already_answered'
   | 'draft_dropped'
-  | 'fallback_sent'
   | 'bot_disabled';
+
+/** Everything one turn decided on, passed along instead of a long parameter list. */
+interface Turn {
+  scope: TurnScope;
+  conversation: ConversationEntity;
+  settings: AiSettings;
+  engine: EngineChoice;
+  analysis: TurnAnalysis;
+  burst: string[];
+  history: { direction: 'inbound' | 'outbound'; body: string }[];
+  /** What every outcome of this turn commits at least: the watermark, the context and the summary. */
+  base: TurnCommit;
+  now: Date;
+}
 
 /** Consecutive model failures that hand the conversation to humans. */
 export const MAX_FAILURE_STREAK = 3;
@@ -86,9 +99,8 @@ export class AiTurnService {
     if (action === 'answer' && burst.unreadableVoice && burst.texts.every((text) => !text.trim())) {
       return this.commit(scope, { ...base, replies: [{ text: templates.askToTypeInsteadOfVoice(settings.persona), kind: AutomationKind.Reply }] });
     }
-    const turn = await this.composeTurn(scope, action, base, conversation, analysis, settings, engine, burst.texts, history, now);
-    if (turn === 'fallback_sent') return turn;
-    return this.commit(scope, turn);
+    const composed = await this.composeTurn(action, { scope, conversation, settings, engine, analysis, burst: burst.texts, history, base, now });
+    return this.commit(scope, composed);
   }
 
   private capReached(conversation: ConversationEntity, settings: AiSettings, now: Date): boolean {
@@ -96,18 +108,8 @@ export class AiTurnService {
     return since !== undefined && now.getTime() >= since + settings.maxDebounceMs;
   }
 
-  private async composeTurn(
-    scope: TurnScope,
-    action: TurnAction,
-    base: TurnCommit,
-    conversation: ConversationEntity,
-    analysis: TurnAnalysis,
-    settings: AiSettings,
-    engine: EngineChoice,
-    burst: string[],
-    history: { direction: 'inbound' | 'outbound'; body: string }[],
-    now: Date,
-  ): Promise<TurnCommit | 'fallback_sent'> {
+  private async composeTurn(action: TurnAction, turn: Turn): Promise<TurnCommit> {
+    const { base, scope, analysis, settings, now } = turn;
     const persona = settings.persona;
     const reply = (text: string, kind: AutomationKind): BotReply[] => [{ text, kind }];
     switch (action) {
@@ -136,22 +138,13 @@ export class AiTurnService {
       }
       case 'complaint':
       case 'answer':
-        return this.answer(scope, action, base, conversation, analysis, settings, engine, burst, history);
+        return this.answer(action, turn);
     }
   }
 
-  private async answer(
-    scope: TurnScope,
-    action: 'complaint' | 'answer',
-    base: TurnCommit,
-    conversation: ConversationEntity,
-    analysis: TurnAnalysis,
-    settings: AiSettings,
-    engine: EngineChoice,
-    burst: string[],
-    history: { direction: 'inbound' | 'outbound'; body: string }[],
-  ): Promise<TurnCommit | 'fallback_sent'> {
-    const ctx = await this.contextBuilder.build(scope, engine, conversation, settings, analysis, burst, history);
+  private async answer(action: 'complaint' | 'answer', turn: Turn): Promise<TurnCommit> {
+    const { scope, engine, base } = turn;
+    const ctx = await this.contextBuilder.build(scope, engine, turn.conversation, turn.settings, turn.analysis, turn.burst, turn.history);
     try {
       const answer = await this.contextBuilder.cachedAnswer(scope, engine, ctx, (forAnswer) => this.models.reply(scope, engine, forAnswer));
       const replies = splitIntoBalloons(answer.text).map((text) => ({ text, kind: AutomationKind.Reply }));
@@ -164,7 +157,7 @@ export class AiTurnService {
       };
     } catch (error) {
       if (!(error instanceof ReplyFailedError)) throw error;
-      return this.afterModelFailure(scope, base, conversation, settings, error);
+      return this.afterModelFailure(turn, error);
     }
   }
 
@@ -172,7 +165,7 @@ export class AiTurnService {
    * The first failure sends one apology and retries the turn later; the third in a row hands the patient to a
    * person and alerts the clinic.
    */
-  private async afterModelFailure(scope: TurnScope, base: TurnCommit, conversation: ConversationEntity, settings: AiSettings, error: Error): Promise<TurnCommit | 'fallback_sent'> {
+  private async afterModelFailure({ scope, base, conversation, settings }: Turn, error: Error): Promise<TurnCommit> {
     const streak = conversation.botFailureStreak + 1;
     this.logger.warn({ conversationId: scope.conversationId, streak, err: error.message }, 'model reply failed');
     if (streak >= MAX_FAILURE_STREAK) {

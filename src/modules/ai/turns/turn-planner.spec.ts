@@ -1,26 +1,11 @@
-import { Intent, TurnAnalysis } from '../analysis/turn-analysis';
+import { Intent } from '../analysis/turn-analysis';
+import { analysisOf } from '../engine/testing/engine-fixtures';
 import { planTurn, TurnFacts } from './turn-planner';
 
-function analysis(overrides: Partial<TurnAnalysis> = {}): TurnAnalysis {
-  return {
-    intent: Intent.InfoQuestion,
-    confidence: 0.8,
-    urgent: false,
-    wantsHuman: false,
-    optOut: false,
-    optIn: false,
-    patientName: null,
-    procedure: null,
-    preferredTime: null,
-    symptoms: [],
-    sentiment: 'neutral',
-    objections: [],
-    ...overrides,
-  };
-}
+const analysis = analysisOf;
 
 function facts(overrides: Partial<TurnFacts> = {}): TurnFacts {
-  return { analysis: analysis(), botOwns: true, contactOptedOut: false, contactBlocked: false, ...overrides };
+  return { analysis: analysis({ intent: Intent.InfoQuestion }), botOwns: true, contactOptedOut: false, contactBlocked: false, ...overrides };
 }
 
 describe('planTurn', () => {

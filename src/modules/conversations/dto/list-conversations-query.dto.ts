@@ -1,36 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsUUID, ValidateBy, ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from 'src/common/pagination';
+import { NotLessThan } from 'src/common/validation/range-validators';
+import { toStatusList } from 'src/common/validation/transforms';
 import { ConversationStatus } from '../conversation.entity';
 
 const STATUSES = Object.values(ConversationStatus);
-
-/** `status=A,B` and `status=A&status=B` (and a mix of both) all become `['A', 'B']`. */
-export const toStatusList = ({ value }: { value: unknown }): unknown => {
-  const values = Array.isArray(value) ? value : [value];
-  if (!values.every((item) => typeof item === 'string')) return value;
-  return [...new Set((values as string[]).flatMap((item) => item.split(',')).map((item) => item.trim()))];
-};
-
-/** `@NotBefore('from')` on `to`: an empty range is a client mistake, not an empty page. */
-function NotBefore(property: string, options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'notBefore',
-      constraints: [property],
-      validator: {
-        validate: (value: unknown, args) => {
-          const start = (args?.object as Record<string, unknown>)[property];
-          if (typeof value !== 'string' || typeof start !== 'string') return true;
-          return !(Date.parse(start) > Date.parse(value));
-        },
-        defaultMessage: (args) => `${args?.property ?? 'to'} must not be before ${property}`,
-      },
-    },
-    options,
-  );
-}
 
 export class ListConversationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -65,6 +41,6 @@ export class ListConversationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '2026-11-30T23:59:59Z', description: 'last_message_at at or before (ISO 8601); not before `from`' })
   @IsOptional()
   @IsDateString({ strict: true })
-  @NotBefore('from')
+  @NotLessThan('from', 'date')
   to?: string;
 }

@@ -2,9 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 import { SortablePageQueryDto } from 'src/common/pagination';
-import { toStatusList } from 'src/modules/conversations/dto/list-conversations-query.dto';
+import { toStatusList } from 'src/common/validation/transforms';
 import { LeadSource, LeadStatus, MAX_LEAD_SCORE, MIN_LEAD_SCORE } from '../leads.constants';
-import { NotLessThan } from './range-validators';
+import { NotLessThan } from 'src/common/validation/range-validators';
 
 export const LEAD_SORT_FIELDS = ['created_at', 'score'] as const;
 /** `assigned_to_id=none`: only leads nobody has taken yet. */
