@@ -8,20 +8,13 @@ import { MediaStatus, MessageDirection, MessageEntity, MessageSender, MessageSta
 import { bearer, http, PREFIX, Session } from '../support/api';
 import { withTestApp } from '../support/create-test-app';
 import { expectError, expectInvalidFields } from '../support/expect-error';
-import { Clinic, createClinic, createMember } from '../support/factories';
+import { createClinic, createTeam, Team } from '../support/factories';
 import { dataSourceOf, insertWhatsappSession } from '../support/whatsapp';
 
 const CONVERSATIONS = `${PREFIX}/conversations`;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const T0 = Date.parse('2026-11-20T12:00:00.000Z');
 
-interface Team {
-  clinic: Clinic;
-  secretary: Session;
-  otherSecretary: Session;
-  viewer: Session;
-  otherClinic: Clinic;
-}
 
 interface MessageBody {
   id: string;
@@ -50,14 +43,7 @@ describe('Conversations (e2e)', () => {
   withTestApp((created) => (app = created));
 
   beforeAll(async () => {
-    const clinic = await createClinic(app);
-    team = {
-      clinic,
-      secretary: await createMember(app, clinic.admin, 'secretary'),
-      otherSecretary: await createMember(app, clinic.admin, 'secretary'),
-      viewer: await createMember(app, clinic.admin, 'viewer'),
-      otherClinic: await createClinic(app),
-    };
+    team = await createTeam(app);
   });
 
   // Rows are written directly, so these tests do not depend on the webhook pipeline.

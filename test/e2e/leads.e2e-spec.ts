@@ -11,20 +11,13 @@ import { LeadsService } from 'src/modules/leads/leads.service';
 import { bearer, http, loginSuperAdmin, PREFIX, Session } from '../support/api';
 import { withTestApp } from '../support/create-test-app';
 import { expectError, expectInvalidFields } from '../support/expect-error';
-import { Clinic, createClinic, createMember } from '../support/factories';
+import { createClinic, createMember, createTeam, Team } from '../support/factories';
 import { dataSourceOf, insertWhatsappSession } from '../support/whatsapp';
 
 const LEADS = `${PREFIX}/leads`;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const T0 = Date.parse('2026-11-20T12:00:00.000Z');
 
-interface Team {
-  clinic: Clinic;
-  secretary: Session;
-  otherSecretary: Session;
-  viewer: Session;
-  otherClinic: Clinic;
-}
 
 interface Conversation extends ConversationEntity {
   contact: ContactEntity;
@@ -60,14 +53,7 @@ describe('Leads (e2e)', () => {
   withTestApp((created) => (app = created));
 
   beforeAll(async () => {
-    const clinic = await createClinic(app);
-    team = {
-      clinic,
-      secretary: await createMember(app, clinic.admin, 'secretary'),
-      otherSecretary: await createMember(app, clinic.admin, 'secretary'),
-      viewer: await createMember(app, clinic.admin, 'viewer'),
-      otherClinic: await createClinic(app),
-    };
+    team = await createTeam(app);
     service = app.get(LeadsService);
   });
 

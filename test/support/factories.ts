@@ -29,3 +29,23 @@ export async function createMember(app: NestFastifyApplication, admin: Session, 
   if (response.status !== 201) throw new Error(`createMember failed: ${response.status} ${JSON.stringify(response.body)}`);
   return login(app, email, TEST_PASSWORD);
 }
+
+/** A clinic with two secretaries and a viewer, and another clinic: the cast of every scoping test. */
+export interface Team {
+  clinic: Clinic;
+  secretary: Session;
+  otherSecretary: Session;
+  viewer: Session;
+  otherClinic: Clinic;
+}
+
+export async function createTeam(app: NestFastifyApplication): Promise<Team> {
+  const clinic = await createClinic(app);
+  return {
+    clinic,
+    secretary: await createMember(app, clinic.admin, 'secretary'),
+    otherSecretary: await createMember(app, clinic.admin, 'secretary'),
+    viewer: await createMember(app, clinic.admin, 'viewer'),
+    otherClinic: await createClinic(app),
+  };
+}

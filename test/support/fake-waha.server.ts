@@ -45,6 +45,7 @@ export class FakeWaha {
   private readonly failures = new FailureInjector();
   private readonly hanging = new Set<ServerResponse>();
   private overrides: Array<{ method: string; pathPrefix: string; response: FakeResponse; remaining: number }> = [];
+  private readonly sentListeners = new Set<(message: FakeSentMessage) => void>();
   private server: Server | null = null;
   private port = 0;
 
@@ -113,6 +114,16 @@ export class FakeWaha {
 
   get sentMessages(): FakeSentMessage[] {
     return [...this.state.sent];
+  }
+
+  /**
+   * Calls `listener` with every message a send endpoint accepts, as soon as it is recorded (before the response
+   * is written), so a caller learns the instant a reply reached WAHA without polling `sentMessages`.
+   * Returns the function that removes the listener.
+   */
+  onSent(listener: (message: FakeSentMessage) => void): () => void {
+    this.sentListeners.add(listener);
+    return () => this.sentListeners.delete(listener);
   }
 
   /** Adds a message to a chat's history (getChatMessages) without delivering it. */
@@ -250,10 +261,20 @@ export class FakeWaha {
     if (media) return { status: 200, raw: media.data, contentType: media.mimetype, chunked: media.chunked };
     for (const route of ROUTES) {
       const match = route.method === request.method ? route.pattern.exec(request.path) : null;
-      if (match) return route.handle(this.state, request, match.slice(1));
+      if (match) {
+        const sentBefore = this.state.sent.length;
+        const response = await route.handle(this.state, request, match.slice(1));
+        this.notifySent(sentBefore);
+        return response;
+      }
     }
     // Unknown GETs fall through to WAHA's file handler.
     return request.method === 'GET' ? json(404, FILE_NOT_FOUND) : json(404, cannotRoute(request.method, request.path));
+  }
+
+  private notifySent(from: number): void {
+    if (this.sentListeners.size === 0) return;
+    for (const message of this.state.sent.slice(from)) for (const listener of this.sentListeners) listener(message);
   }
 
   private async fail(rule: FailureRule, request: FakeRequest, res: ServerResponse): Promise<void> {
