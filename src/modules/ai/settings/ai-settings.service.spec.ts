@@ -47,6 +47,7 @@ describe(AiSettingsService.name, () => {
 
       expect(settings).toEqual({
         organizationId,
+        enabled: true,
         engine: 'gemini',
         model: 'gemini-2.5-flash',
         persona: { botName: 'Clara', tone: 'friendly', greeting: expect.stringContaining('Clara'), disclaimers: ['Não substituo uma avaliação profissional.'] },
