@@ -155,7 +155,14 @@ export class BotTurnsService {
       return this.insertReplies(manager, organizationId, conversationId, turn.replies);
     });
     if (!outcome) return { committed: false, reason: await this.whyNotCommitted(organizationId, conversationId, turn) };
-    for (const message of outcome) await this.outbound.enqueue(message);
+    for (const message of outcome) await this.outbound.announceAndEnqueue(message);
+    const changes = [
+      ...(turn.status ? ['status'] : []),
+      ...(turn.handoff ? ['owner'] : []),
+      ...(turn.urgent ? ['urgent'] : []),
+      ...(turn.context ? ['context'] : []),
+    ];
+    if (changes.length > 0) this.events.emit(DomainEvent.ConversationUpdated, { organizationId, conversationId, changes });
     if (turn.handoff) {
       this.events.emit(DomainEvent.ConversationHandedOff, { organizationId, conversationId, reason: turn.handoff, urgent: turn.urgent === true });
     }
@@ -176,7 +183,7 @@ export class BotTurnsService {
       if (counted.length === 0) return null;
       return apology ? this.insertReplies(manager, organizationId, conversationId, [{ text: apology, kind: AutomationKind.Fallback }]) : [];
     });
-    for (const message of queued ?? []) await this.outbound.enqueue(message);
+    for (const message of queued ?? []) await this.outbound.announceAndEnqueue(message);
     return queued !== null;
   }
 

@@ -66,7 +66,7 @@ export class InboundEventsService {
       // Patient messages first, in bulk; acks, revokes and own messages refer to earlier messages anyway.
       const outcomes = await this.handlers.patientMessages(manager, events.filter((event) => event.event === 'message'), effects);
       for (const event of events) {
-        if (event.event !== 'message') outcomes.set(event.id, await this.handle(manager, event));
+        if (event.event !== 'message') outcomes.set(event.id, await this.handle(manager, event, effects));
       }
       await this.inbox.settle(
         manager,
@@ -77,10 +77,10 @@ export class InboundEventsService {
   }
 
   /** Every event but `message` (handled in bulk by `patientMessages`). */
-  private handle(manager: EntityManager, event: LockedInboxEvent): Promise<HandlerOutcome> {
+  private handle(manager: EntityManager, event: LockedInboxEvent, effects: InboundEffects): Promise<HandlerOutcome> {
     switch (event.event) {
       case 'message.any':
-        return this.handlers.ownMessage(manager, event);
+        return this.handlers.ownMessage(manager, event, effects);
       case 'message.ack':
         return this.handlers.ack(manager, event);
       case 'message.revoked':
@@ -107,7 +107,15 @@ export class InboundEventsService {
   }
 
   private async afterCommit(effects: InboundEffects): Promise<void> {
-    for (const received of effects.received) this.events.emit(DomainEvent.MessageReceived, received);
+    for (const received of effects.received) {
+      this.events.emit(DomainEvent.MessageReceived, received);
+      this.events.emit(DomainEvent.MessageCreated, { organizationId: received.organizationId, conversationId: received.conversationId, messageId: received.messageId, direction: 'inbound' });
+    }
+    for (const created of effects.clinicPhoneMessages) {
+      this.events.emit(DomainEvent.MessageCreated, created);
+      // Staff typing on the clinic's phone took the conversation over.
+      this.events.emit(DomainEvent.ConversationUpdated, { organizationId: created.organizationId, conversationId: created.conversationId, changes: ['owner'] });
+    }
     if (effects.mediaDownloads.length === 0) return;
     try {
       await this.queues.enqueueMany(

@@ -151,7 +151,7 @@ export class InboundMessageHandlers {
   }
 
   /** `message.any` with fromMe: either the echo of our own send, or staff typing on the clinic's phone. */
-  async ownMessage(manager: EntityManager, event: LockedInboxEvent): Promise<HandlerOutcome> {
+  async ownMessage(manager: EntityManager, event: LockedInboxEvent, effects: InboundEffects): Promise<HandlerOutcome> {
     const payload = payloadOf(event);
     const message = mapWahaMessage(payload);
     const chatId = chatIdOf(payload);
@@ -172,6 +172,7 @@ export class InboundMessageHandlers {
       status: ACK_STATUS[message.ack ?? 1] ?? MessageStatus.Sent,
     });
     if (typeof written === 'string') return written;
+    effects.clinicPhoneMessage({ organizationId: event.organizationId, conversationId: written.conversationId, messageId: written.messageId, direction: 'outbound' });
     // Staff wrote from the clinic's own phone: a human owns the conversation now, the bot stays quiet.
     await changeOwner(manager, {
       organizationId: event.organizationId,

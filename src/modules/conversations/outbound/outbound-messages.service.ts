@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { DomainEvent } from 'src/common/events/domain-events';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -35,6 +37,7 @@ export class OutboundMessagesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly contacts: ContactsService,
     private readonly queues: QueueService,
+    private readonly events: EventEmitter2,
     @Inject(whatsappConfig.KEY) private readonly config: ConfigType<typeof whatsappConfig>,
   ) {}
 
@@ -42,6 +45,7 @@ export class OutboundMessagesService {
   async queueFromUser(actor: AuthUser, conversation: ConversationEntity, input: OutboundInput): Promise<MessageEntity> {
     const contact = await this.contacts.findVisible(actor.organizationId, conversation.contactId);
     if (contact?.blocked) throw new OutboundException(OutboundErrorCode.ContactBlocked, 'The patient is blocked; unblock them to send messages');
+    let tookOver = false;
     const message = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.getRepository(MessageEntity).save(
         manager.getRepository(MessageEntity).create({
@@ -58,7 +62,7 @@ export class OutboundMessagesService {
         }),
       );
       await manager.getRepository(ConversationEntity).update({ id: conversation.id, organizationId: actor.organizationId }, { lastMessageAt: saved.occurredAt });
-      await changeOwner(manager, {
+      tookOver = await changeOwner(manager, {
         organizationId: actor.organizationId,
         conversationId: conversation.id,
         toOwnerType: ConversationOwner.Human,
@@ -68,7 +72,8 @@ export class OutboundMessagesService {
       });
       return saved;
     });
-    await this.enqueue(message);
+    if (tookOver) this.events.emit(DomainEvent.ConversationUpdated, { organizationId: actor.organizationId, conversationId: conversation.id, changes: ['owner'] });
+    await this.announceAndEnqueue(message);
     return message;
   }
 
@@ -97,8 +102,14 @@ export class OutboundMessagesService {
       await manager.getRepository(ConversationEntity).update({ id: conversation.id, organizationId }, { lastMessageAt: saved.occurredAt });
       return saved;
     });
-    await this.enqueue(message);
+    await this.announceAndEnqueue(message);
     return message;
+  }
+
+  /** A new outbound row has committed: tell listeners (the live feed), then queue its send. */
+  async announceAndEnqueue(message: Pick<MessageEntity, 'id' | 'organizationId' | 'conversationId'>): Promise<void> {
+    this.events.emit(DomainEvent.MessageCreated, { organizationId: message.organizationId, conversationId: message.conversationId, messageId: message.id, direction: 'outbound' });
+    await this.enqueue(message);
   }
 
   async enqueue(message: Pick<MessageEntity, 'id' | 'organizationId'>): Promise<void> {

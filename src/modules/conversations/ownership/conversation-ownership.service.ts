@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { DomainEvent } from 'src/common/events/domain-events';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from 'src/common/auth/auth-user';
@@ -16,6 +18,7 @@ export class ConversationOwnershipService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly conversations: ConversationsService,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** Gives the conversation back to the bot; a handed-off one waiting for a secretary becomes active again. */
@@ -45,6 +48,7 @@ export class ConversationOwnershipService {
       }
       return moved;
     });
+    if (changed) this.events.emit(DomainEvent.ConversationUpdated, { organizationId: actor.organizationId, conversationId: id, changes: ['owner', 'status'] });
     return { id, owner_type: ConversationOwner.Bot, changed };
   }
 
