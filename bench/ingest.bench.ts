@@ -20,7 +20,7 @@ import { CpuGroups, cpuDelta, othersOf, sampleCpu } from './support/cpu';
 import { findFreePort, LOOPBACK, waitForOk } from './support/http';
 import { SignedWebhook, WebhookFactory, WebhookPool } from './support/ingest-bodies';
 import { buildIngestApp } from './support/ingest-build';
-import { BenchDatabase, createDatabase, deleteRedisKeys, dropDatabase, migrate, seedClinics, serverSettings, Totals, Verification } from './support/ingest-db';
+import { BenchDatabase, createDatabase, deleteRedisKeys, dropDatabase, migrate, seedClinics, serverSettings, Totals, Verification, withConnection } from './support/ingest-db';
 import { IngestLoadSummary, runIngestLoad } from './support/ingest-load';
 
 const ROOT = resolve(__dirname, '..');
@@ -54,6 +54,7 @@ const SETTLE_LIMIT_S = 180;
 /** Below this share of the offered rate, the fixed-rate figure did not hold 1,000 webhooks/s. */
 const SUSTAINED_SHARE = 0.95;
 const APP_LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'warn';
+const BOT_ON = process.env.BENCH_BOT === 'on';
 const WEBHOOK_PATH = '/api/v1/webhooks/waha';
 const HEALTH_PATH = '/api/v1/health';
 const STARTUP_TIMEOUT_MS = 60_000;
@@ -362,6 +363,24 @@ function appPhaseJson(phase: AppPhase): Record<string, unknown> {
   };
 }
 
+/**
+ * This bench measures ingest: webhook → inbox → contacts, conversations, messages. The AI front desk that answers
+ * each message has its own bench (`bench:pipeline`), so the clinics here have the bot turned off unless
+ * BENCH_BOT=on (then every message also gets an offline AI turn, and a reply sent to WAHA_BASE_URL, where
+ * nothing listens).
+ */
+async function configureBots(database: string, organizationIds: string[]): Promise<void> {
+  const enabled = BOT_ON;
+  await withConnection(database, async (db) => {
+    await db.query(
+      `INSERT INTO ai_settings (organization_id, enabled, engine, model, bot_name, tone, debounce_ms, max_debounce_ms,
+                                human_idle_handback_minutes, max_model_calls_per_conversation_per_day, history_window)
+       SELECT id, $2, 'offline', 'gemini-2.5-flash', 'Clara', 'friendly', 3000, 15000, 120, 50, 12 FROM unnest($1::uuid[]) AS t(id)`,
+      [organizationIds, enabled],
+    );
+  });
+}
+
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<number> {
@@ -393,6 +412,7 @@ async function main(): Promise<number> {
     secretsKeys,
     Array.from({ length: CLINICS }, () => randomBytes(24).toString('hex')),
   );
+  await configureBots(run.databaseName, clinics.map((clinic) => clinic.organizationId));
   const pg = await serverSettings(run.databaseName);
   run.db = await BenchDatabase.open(run.databaseName);
   const db = run.db;
@@ -526,6 +546,7 @@ async function main(): Promise<number> {
       signed_on_the_fly: pool.signedOnTheFly,
       body_bytes_avg: Math.round(pool.bodyBytes / POOL_SIZE),
       app_log_level: APP_LOG_LEVEL,
+      bot: BOT_ON ? 'on' : 'off',
       postgres: pg,
     },
     saturation: { bare: runJson(satBare), app: appPhaseJson(sat), ratio_pct: satRatio },

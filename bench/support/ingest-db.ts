@@ -11,7 +11,7 @@ import { loadEnv } from 'src/config/env.validation';
 import { BenchSession } from './ingest-bodies';
 
 /** A plain TypeORM connection (no entities) to `database`, with the settings the app reads. */
-function dataSource(database: string, extra: { poolSize?: number; migrationsDir?: string } = {}): DataSource {
+export function dataSource(database: string, extra: { poolSize?: number; migrationsDir?: string } = {}): DataSource {
   const env = loadEnv();
   return new DataSource({
     type: 'postgres',
@@ -30,7 +30,7 @@ function dataSource(database: string, extra: { poolSize?: number; migrationsDir?
   });
 }
 
-async function withConnection<T>(database: string, work: (db: DataSource) => Promise<T>, migrationsDir?: string): Promise<T> {
+export async function withConnection<T>(database: string, work: (db: DataSource) => Promise<T>, migrationsDir?: string): Promise<T> {
   const db = await dataSource(database, { migrationsDir }).initialize();
   try {
     return await work(db);

@@ -49,24 +49,28 @@ export class TurnScheduler {
    * which would swallow an add under the same id. The watermark keeps a doubled job from answering twice.
    */
   async arm(conversations: PendingConversation[], { retry = false } = {}): Promise<number> {
-    const jobs = [];
+    const byOrganization = new Map<string, string[]>();
     for (const { organizationId, conversationId } of conversations) {
-      const state = await this.turns.findState(organizationId, conversationId);
-      if (!state || state.inboundCount <= state.botAnsweredCount) continue;
+      byOrganization.set(organizationId, [...(byOrganization.get(organizationId) ?? []), conversationId]);
+    }
+    const jobs = [];
+    for (const [organizationId, conversationIds] of byOrganization) {
       const settings = await this.settings.get(organizationId);
       if (!settings.enabled) {
-        // Nothing to answer while the bot is off; marking the messages seen keeps the sweeper from arming them.
-        await this.turns.commit(organizationId, conversationId, { answeredCount: state.inboundCount, replies: [] });
+        await this.turns.markAllSeen(organizationId, conversationIds);
         continue;
       }
-      jobs.push({
-        payload: { organizationId, conversationId, inboundCount: state.inboundCount },
-        options: {
-          ...turnJobOptions(this.config.turnRetryBackoffMs),
-          jobId: turnJobId(conversationId, state.inboundCount, retry ? Date.now() : 0),
-          delay: debounceDelayMs(Date.now(), state.botPendingSince, settings.debounceMs, settings.maxDebounceMs),
-        },
-      });
+      for (const state of await this.turns.findStates(organizationId, conversationIds)) {
+        if (state.inboundCount <= state.botAnsweredCount) continue;
+        jobs.push({
+          payload: { organizationId, conversationId: state.id, inboundCount: state.inboundCount },
+          options: {
+            ...turnJobOptions(this.config.turnRetryBackoffMs),
+            jobId: turnJobId(state.id, state.inboundCount, retry ? Date.now() : 0),
+            delay: debounceDelayMs(Date.now(), state.botPendingSince, settings.debounceMs, settings.maxDebounceMs),
+          },
+        });
+      }
     }
     if (jobs.length > 0) await this.queues.enqueueMany(JobName.RunAiTurn, jobs);
     return jobs.length;

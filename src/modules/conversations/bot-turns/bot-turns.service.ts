@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DomainEvent } from 'src/common/events/domain-events';
 import { ContactsService } from 'src/modules/contacts/contacts.service';
@@ -73,6 +73,22 @@ export class BotTurnsService {
 
   async findState(organizationId: string, conversationId: string): Promise<ConversationEntity | null> {
     return this.dataSource.getRepository(ConversationEntity).findOneBy({ id: conversationId, organizationId });
+  }
+
+  /** The turn state of several conversations of one organization, in one query. */
+  async findStates(organizationId: string, conversationIds: string[]): Promise<ConversationEntity[]> {
+    if (conversationIds.length === 0) return [];
+    return this.dataSource.getRepository(ConversationEntity).findBy({ organizationId, id: In(conversationIds) });
+  }
+
+  /** The bot is off: the patient messages count as seen, so nothing waits for a turn that will never come. */
+  async markAllSeen(organizationId: string, conversationIds: string[]): Promise<void> {
+    if (conversationIds.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE conversations SET bot_answered_count = inbound_count, bot_pending_since = NULL
+       WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND inbound_count > bot_answered_count`,
+      [organizationId, conversationIds],
+    );
   }
 
   async loadTurnMessages(conversation: ConversationEntity, historyLimit: number): Promise<TurnMessages> {
