@@ -17,12 +17,18 @@ import { DatabaseModule } from 'src/database/database.module';
 import { CryptoModule } from 'src/common/crypto/crypto.module';
 import { AiModule } from 'src/modules/ai/ai.module';
 import { AlertsModule } from 'src/modules/alerts/alerts.module';
+import { AssignmentModule } from 'src/modules/assignment/assignment.module';
 import { AuditModule } from 'src/modules/audit/audit.module';
 import { ContactsModule } from 'src/modules/contacts/contacts.module';
 import { KnowledgeModule } from 'src/modules/knowledge/knowledge.module';
 import { ConversationsModule } from 'src/modules/conversations/conversations.module';
 import { LeadsModule } from 'src/modules/leads/leads.module';
+import { NotificationsModule } from 'src/modules/notifications/notifications.module';
+import { RealtimeModule } from 'src/modules/realtime/realtime.module';
 import { QueueAdminModule } from 'src/modules/queue-admin/queue-admin.module';
+import { TagsModule } from 'src/modules/tags/tags.module';
+import { TemplatesModule } from 'src/modules/templates/templates.module';
+import { ReportsModule } from 'src/modules/reports/reports.module';
 import { WahaModule } from 'src/modules/waha/waha.module';
 import { AuthModule } from 'src/modules/auth/auth.module';
 import { HealthModule } from 'src/modules/health/health.module';
@@ -51,10 +57,16 @@ import { QueueModule } from 'src/queue/queue.module';
     WahaModule,
     ContactsModule,
     KnowledgeModule,
+    TagsModule,
+    TemplatesModule,
     ConversationsModule,
     LeadsModule,
     QueueAdminModule,
     AiModule,
+    AssignmentModule,
+    ReportsModule,
+    NotificationsModule,
+    RealtimeModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

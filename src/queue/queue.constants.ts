@@ -13,6 +13,8 @@ export enum QueueName {
   MessagingMaintenance = 'messaging-maintenance',
   AiTurns = 'ai-turns',
   AiMaintenance = 'ai-maintenance',
+  Realtime = 'realtime',
+  Assignment = 'assignment',
 }
 
 export enum JobName {
@@ -27,6 +29,10 @@ export enum JobName {
   RunAiTurn = 'run-ai-turn',
   SweepAiTurns = 'sweep-ai-turns',
   EmbedKnowledge = 'embed-knowledge',
+  CheckFirstResponse = 'check-first-response',
+  AssignWaitingWork = 'assign-waiting-work',
+  ReleaseSecretaryWork = 'release-secretary-work',
+  SweepAssignmentQueue = 'sweep-assignment-queue',
 }
 
 /** Ids only: handlers reload rows and skip work that is already done. */
@@ -46,6 +52,13 @@ export interface JobPayloads {
   [JobName.SweepAiTurns]: Record<string, never>;
   /** Vectors for the organization's knowledge chunks that have none (organizations on the Gemini engine). */
   [JobName.EmbedKnowledge]: { organizationId: string };
+  /** Fires when the organization's first-response target has elapsed since the item entered the unassigned queue at `queuedAt` (epoch ms). */
+  [JobName.CheckFirstResponse]: { organizationId: string; itemType: 'conversation' | 'lead'; itemId: string; queuedAt: number };
+  /** Give the organization's unassigned waiting conversations and leads to eligible secretaries. */
+  [JobName.AssignWaitingWork]: { organizationId: string };
+  /** A secretary changed (availability, deactivation, role): return her open items to the queue if she can no longer work them, then assign. */
+  [JobName.ReleaseSecretaryWork]: { organizationId: string; userId: string };
+  [JobName.SweepAssignmentQueue]: Record<string, never>;
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -60,6 +73,10 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.RunAiTurn]: QueueName.AiTurns,
   [JobName.SweepAiTurns]: QueueName.AiMaintenance,
   [JobName.EmbedKnowledge]: QueueName.AiMaintenance,
+  [JobName.CheckFirstResponse]: QueueName.Realtime,
+  [JobName.AssignWaitingWork]: QueueName.Assignment,
+  [JobName.ReleaseSecretaryWork]: QueueName.Assignment,
+  [JobName.SweepAssignmentQueue]: QueueName.Assignment,
 };
 
 /** Added by QueueService to every job, so one request id follows the work from HTTP into the worker. */
@@ -74,6 +91,10 @@ export const OUTBOUND_WORKER_CONCURRENCY = 10;
 export const MEDIA_WORKER_CONCURRENCY = 4;
 // Turns mostly wait on the model or PostgreSQL; the watermark keeps concurrent turns of one chat safe.
 export const AI_TURN_WORKER_CONCURRENCY = 8;
+// First-response checks are one read and at most one insert each.
+export const REALTIME_WORKER_CONCURRENCY = 4;
+// Runs of one organization serialize on an advisory lock, so more workers only help across organizations.
+export const ASSIGNMENT_WORKER_CONCURRENCY = 2;
 
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 3,

@@ -20,6 +20,8 @@ export class QueueService {
     @InjectQueue(QueueName.MessagingMaintenance) messagingMaintenance: Queue,
     @InjectQueue(QueueName.AiTurns) aiTurns: Queue,
     @InjectQueue(QueueName.AiMaintenance) aiMaintenance: Queue,
+    @InjectQueue(QueueName.Realtime) realtime: Queue,
+    @InjectQueue(QueueName.Assignment) assignment: Queue,
   ) {
     this.queues = {
       [QueueName.Maintenance]: maintenance,
@@ -31,6 +33,8 @@ export class QueueService {
       [QueueName.MessagingMaintenance]: messagingMaintenance,
       [QueueName.AiTurns]: aiTurns,
       [QueueName.AiMaintenance]: aiMaintenance,
+      [QueueName.Realtime]: realtime,
+      [QueueName.Assignment]: assignment,
     };
     // Without a listener BullMQ prints every reconnect failure with console.error, outside our JSON logs.
     for (const queue of Object.values(this.queues)) {

@@ -181,6 +181,8 @@ describe('Conversations (e2e)', () => {
           contact: { id: conversation.contactId, name: 'Maria da Silva', phone: '+5511987654321' },
           last_message_at: at(60).toISOString(),
           last_message: { body: longText.slice(0, 120), type: 'text', direction: 'outbound', occurred_at: at(60).toISOString() },
+          urgent: false,
+          unread_count: 0,
           created_at: expect.stringMatching(ISO_DATE),
           updated_at: expect.stringMatching(ISO_DATE),
         },

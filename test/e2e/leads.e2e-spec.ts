@@ -1,9 +1,9 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Response, Test } from 'supertest';
 import { DomainEvent, LeadCreatedEvent, LeadScoredEvent } from 'src/common/events/domain-events';
-import { ContactEntity, ContactSource } from 'src/modules/contacts/contact.entity';
+import { ContactEntity } from 'src/modules/contacts/contact.entity';
 import { ConversationEntity } from 'src/modules/conversations/conversation.entity';
 import { LeadEntity } from 'src/modules/leads/lead.entity';
 import { LeadScoreInput, LeadSource, LeadStatus } from 'src/modules/leads/leads.constants';
@@ -12,25 +12,13 @@ import { bearer, http, loginSuperAdmin, PREFIX, Session } from '../support/api';
 import { withTestApp } from '../support/create-test-app';
 import { expectError, expectInvalidFields } from '../support/expect-error';
 import { createClinic, createMember, createTeam, Team } from '../support/factories';
-import { dataSourceOf, insertWhatsappSession } from '../support/whatsapp';
+import { insertConversation as insertTestConversation, insertLead as insertTestLead, scoreOf, TestConversation, TestLeadOptions } from '../support/leads';
+import { dataSourceOf } from '../support/whatsapp';
 
 const LEADS = `${PREFIX}/leads`;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const T0 = Date.parse('2026-11-20T12:00:00.000Z');
 
-
-interface Conversation extends ConversationEntity {
-  contact: ContactEntity;
-}
-
-interface LeadOptions {
-  assignedToId?: string | null;
-  source?: LeadSource;
-  status?: LeadStatus;
-  score?: number;
-  createdAt?: Date;
-  contact?: Partial<ContactEntity>;
-}
 
 function at(seconds: number): Date {
   return new Date(T0 + seconds * 1000);
@@ -38,11 +26,6 @@ function at(seconds: number): Date {
 
 function ids(response: Response): string[] {
   return (response.body.items as { id: string }[]).map((item) => item.id);
-}
-
-function scoreOf(value: number): LeadScoreInput {
-  const band = value >= 70 ? 'hot' : value >= 40 ? 'warm' : 'cold';
-  return { score: value, band, reasons: [{ factor: 'intent', points: value, detail: `Intenção vale ${value}` }] };
 }
 
 describe('Leads (e2e)', () => {
@@ -57,38 +40,9 @@ describe('Leads (e2e)', () => {
     service = app.get(LeadsService);
   });
 
-  // Conversations are written directly, so these tests do not depend on the webhook pipeline.
-  async function insertConversation(organizationId: string, contactFields: Partial<ContactEntity> = {}): Promise<Conversation> {
-    const session = await insertWhatsappSession(app, organizationId);
-    const digits = String(randomInt(10_000_000, 99_999_999));
-    const contacts = dataSourceOf(app).getRepository(ContactEntity);
-    const contact = await contacts.save(
-      contacts.create({ organizationId, name: `Paciente ${digits}`, phone: `+55119${digits}`, source: ContactSource.Whatsapp, ...contactFields }),
-    );
-    const conversations = dataSourceOf(app).getRepository(ConversationEntity);
-    const conversation = await conversations.save(
-      conversations.create({ organizationId, sessionId: session.id, contactId: contact.id, chatId: `55119${digits}@c.us`, lastMessageAt: null }),
-    );
-    return Object.assign(conversation, { contact });
-  }
-
-  /** A lead opened the way the AI pipeline opens one; status and creation time then set directly. */
-  async function insertLead(organizationId: string, options: LeadOptions = {}): Promise<LeadEntity & { conversation: Conversation }> {
-    const conversation = await insertConversation(organizationId, options.contact);
-    const { lead } = await service.ensureForConversation({
-      organizationId,
-      conversationId: conversation.id,
-      contactId: conversation.contactId,
-      source: options.source ?? LeadSource.Whatsapp,
-      assignedToId: options.assignedToId ?? null,
-    });
-    if (options.score !== undefined) await service.recordScore(organizationId, lead.id, scoreOf(options.score));
-    const changes: Partial<Pick<LeadEntity, 'status' | 'createdAt'>> = {};
-    if (options.status) changes.status = options.status;
-    if (options.createdAt) changes.createdAt = options.createdAt;
-    if (Object.keys(changes).length > 0) await dataSourceOf(app).getRepository(LeadEntity).update({ id: lead.id }, changes);
-    return Object.assign(lead, { conversation });
-  }
+  const insertConversation = (organizationId: string, contactFields: Partial<ContactEntity> = {}): Promise<TestConversation> =>
+    insertTestConversation(app, organizationId, contactFields);
+  const insertLead = (organizationId: string, options: TestLeadOptions = {}): ReturnType<typeof insertTestLead> => insertTestLead(app, organizationId, options);
 
   function list(actor: Session, query: Record<string, string | number | string[]> = {}): Test {
     return http(app).get(LEADS).query(query).set(...bearer(actor));
@@ -267,8 +221,14 @@ describe('Leads (e2e)', () => {
         preferred_time: 'sábado de manhã',
         intent: 'booking',
         notes: null,
+        converted_at: null,
+        lost_reason: null,
+        appointment_at: null,
         assigned_to_id: null,
         conversation_id: lead.conversation.id,
+        conversation: { id: lead.conversation.id, status: 'ACTIVE', summary: null, context: {}, last_message_at: null },
+        merged_conversation_ids: [],
+        interactions: [],
         contact: { id: lead.contactId, name: 'Carla Mendes', phone: lead.conversation.contact.phone },
         created_at: expect.stringMatching(ISO_DATE),
         updated_at: expect.stringMatching(ISO_DATE),

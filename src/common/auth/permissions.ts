@@ -34,9 +34,37 @@ export enum Permission {
   AiManage = 'ai:manage',
   KnowledgeRead = 'knowledge:read',
   KnowledgeManage = 'knowledge:manage',
+  /** Change a visible conversation's status (close, reopen, transfer…). */
+  ConversationsUpdate = 'conversations:update',
+  /** Assign or unassign anyone's conversation; without it (secretaries) only one's own can be unassigned or transferred. */
+  ConversationsAssign = 'conversations:assign',
+  /** Take an unassigned conversation; unassign or transfer one's own. */
+  ConversationsClaim = 'conversations:claim',
+  /** Download the conversation CSV export (scoped like the list). */
+  ConversationsExport = 'conversations:export',
+  TagsManage = 'tags:manage',
+  /** Tag and untag the conversations the caller can see. */
+  ConversationTagsWrite = 'conversation-tags:write',
+  /** Write internal notes; editing or deleting is the author's alone unless the caller has NotesManageAll. */
+  NotesWrite = 'notes:write',
+  NotesManageAll = 'notes:manage-all',
+  TemplatesRead = 'templates:read',
+  TemplatesManage = 'templates:manage',
+  QuickRepliesRead = 'quick-replies:read',
+  QuickRepliesManage = 'quick-replies:manage',
+  /** Change leads the caller can see (status, notes, assignee, appointment), log interactions, merge duplicates. */
+  LeadsWrite = 'leads:write',
+  LeadsDelete = 'leads:delete',
+  LeadsRestore = 'leads:restore',
+  /** One's own notifications (every clinic user has it). */
+  NotificationsRead = 'notifications:read',
+  DepartmentsRead = 'departments:read',
+  DepartmentsManage = 'departments:manage',
+  /** The assignment rule, other users' availability, and routing items to departments by hand. */
+  AssignmentManage = 'assignment:manage',
 }
 
-const SELF_SERVICE = [Permission.ProfileRead, Permission.ProfileWrite, Permission.SessionsManage, Permission.PlansRead];
+const SELF_SERVICE = [Permission.ProfileRead, Permission.ProfileWrite, Permission.SessionsManage, Permission.PlansRead, Permission.NotificationsRead];
 
 const CLINIC_READ_PERMISSIONS = new Set<Permission>([
   ...SELF_SERVICE,
@@ -49,6 +77,9 @@ const CLINIC_READ_PERMISSIONS = new Set<Permission>([
   Permission.LeadsRead,
   Permission.LeadsReadAll,
   Permission.KnowledgeRead,
+  Permission.TemplatesRead,
+  Permission.QuickRepliesRead,
+  Permission.DepartmentsRead,
 ]);
 
 // Conversations are further scoped for secretaries: hers and the unassigned queue.
@@ -61,6 +92,15 @@ const SECRETARY_PERMISSIONS = new Set<Permission>([
   Permission.MessagesSend,
   Permission.LeadsRead,
   Permission.KnowledgeRead,
+  Permission.ConversationsUpdate,
+  Permission.ConversationsClaim,
+  Permission.ConversationsExport,
+  Permission.ConversationTagsWrite,
+  Permission.NotesWrite,
+  Permission.TemplatesRead,
+  Permission.QuickRepliesRead,
+  Permission.LeadsWrite,
+  Permission.DepartmentsRead,
 ]);
 
 const CLINIC_PERMISSIONS = new Set<Permission>([
@@ -78,6 +118,21 @@ const CLINIC_PERMISSIONS = new Set<Permission>([
   Permission.AiRead,
   Permission.AiManage,
   Permission.KnowledgeManage,
+  Permission.ConversationsUpdate,
+  Permission.ConversationsAssign,
+  Permission.ConversationsClaim,
+  Permission.ConversationsExport,
+  Permission.TagsManage,
+  Permission.ConversationTagsWrite,
+  Permission.NotesWrite,
+  Permission.NotesManageAll,
+  Permission.TemplatesManage,
+  Permission.QuickRepliesManage,
+  Permission.LeadsWrite,
+  Permission.LeadsDelete,
+  Permission.LeadsRestore,
+  Permission.DepartmentsManage,
+  Permission.AssignmentManage,
 ]);
 
 const PLATFORM_PERMISSIONS = new Set<Permission>([

@@ -66,6 +66,8 @@ export interface ConversationUpdatedEvent {
   organizationId: string;
   conversationId: string;
   changes: string[];
+  /** Set when the change concerns only this user (her read state): nobody else needs it. */
+  userId?: string;
 }
 
 export interface ConversationAssignedEvent {

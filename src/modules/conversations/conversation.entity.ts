@@ -54,6 +54,12 @@ export interface ConversationContext {
 // Partial indexes on a comparison of two columns and a DESC key: created by hand in AddBotTurnsAndOwnership.
 @Index('IDX_conversations_bot_pending', { synchronize: false })
 @Index('IDX_conversations_org_contact_summary', { synchronize: false })
+// Workspace filters, sorts and the assignment queue: created by hand in AddConversationWorkflow.
+@Index('IDX_conversations_org_owner_last_message', { synchronize: false })
+@Index('IDX_conversations_org_urgent_last_message', { synchronize: false })
+@Index('IDX_conversations_org_created', { synchronize: false })
+@Index('IDX_conversations_org_assigned_open', { synchronize: false })
+@Index('IDX_conversations_org_waiting_queue', { synchronize: false })
 export class ConversationEntity extends TenantOwnedEntity {
   @Column('uuid') contactId!: string;
 

@@ -26,10 +26,40 @@ import { BotTurnsService } from './bot-turns/bot-turns.service';
 import { ConversationOwnershipService } from './ownership/conversation-ownership.service';
 import { OwnershipEventEntity } from './ownership/ownership-event.entity';
 import { OwnershipController } from './ownership/ownership.controller';
+import { ConversationSearchController } from './search/conversation-search.controller';
+import { ConversationSearchRepository } from './search/conversation-search.repository';
+import { ConversationSearchService } from './search/conversation-search.service';
+import { UsersModule } from 'src/modules/users/users.module';
+import { AssigneeValidator } from './assignment/assignee-validator';
+import { ConversationAssignmentActionsService } from './assignment/conversation-assignment-actions.service';
+import { ConversationAssignmentController } from './assignment/conversation-assignment.controller';
+import { ConversationAssignmentService } from './assignment/conversation-assignment.service';
+import { ConversationEventEntity } from './history/conversation-event.entity';
+import { ConversationHistoryController } from './history/conversation-history.controller';
+import { ConversationHistoryService } from './history/conversation-history.service';
+import { ConversationReadEntity } from './read-state/conversation-read.entity';
+import { ConversationReadStateController } from './read-state/conversation-read-state.controller';
+import { ConversationReadStateService } from './read-state/conversation-read-state.service';
+import { ConversationWorkflowController } from './workflow/conversation-workflow.controller';
+import { ConversationWorkflowService } from './workflow/conversation-workflow.service';
+
+import { ConversationNoteEntity } from './notes/conversation-note.entity';
+import { ConversationNotesController } from './notes/conversation-notes.controller';
+import { ConversationNotesService } from './notes/conversation-notes.service';
+import { ConversationTagEntity } from './tags/conversation-tag.entity';
+import { ConversationTagsController } from './tags/conversation-tags.controller';
+import { ConversationTagsService } from './tags/conversation-tags.service';
+import { TagsModule } from 'src/modules/tags/tags.module';
+import { TemplatesModule } from 'src/modules/templates/templates.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ConversationEntity, MessageEntity, OwnershipEventEntity]), ContactsModule, WahaModule, OrganizationsModule],
-  controllers: [ConversationsController, MessagesController, OwnershipController],
+  imports: [TypeOrmModule.forFeature([ConversationEntity, MessageEntity, OwnershipEventEntity, ConversationEventEntity, ConversationReadEntity, ConversationTagEntity, ConversationNoteEntity]), ContactsModule, WahaModule, OrganizationsModule, UsersModule, TagsModule, TemplatesModule],
+  controllers: [
+    ConversationWorkflowController,
+    ConversationAssignmentController,
+    ConversationHistoryController,
+    ConversationReadStateController,
+    ConversationsController, MessagesController, OwnershipController, ConversationSearchController, ConversationTagsController, ConversationNotesController],
   providers: [ConversationsService, ConversationsRepository, { provide: MediaStorage, useClass: LocalMediaStorage },
     InboundEventsService,
     InboundMessageHandlers,
@@ -44,7 +74,17 @@ import { OwnershipController } from './ownership/ownership.controller';
     SendGovernor,
     BotTurnsService,
     ConversationOwnershipService,
+    ConversationHistoryService,
+    ConversationAssignmentService,
+    ConversationAssignmentActionsService,
+    AssigneeValidator,
+    ConversationWorkflowService,
+    ConversationReadStateService,
+    ConversationSearchService,
+    ConversationSearchRepository,
+    ConversationTagsService,
+    ConversationNotesService,
   ],
-  exports: [ConversationsService, OutboundMessagesService, BotTurnsService],
+  exports: [ConversationTagsService, ConversationHistoryService, ConversationAssignmentService, ConversationsService, OutboundMessagesService, BotTurnsService],
 })
 export class ConversationsModule {}

@@ -107,7 +107,16 @@ describe(ConversationsRepository.name, () => {
       expect(flat).not.toContain('deleted_at');
       expect(flat).toContain('ORDER BY "c"."last_message_at" DESC NULLS LAST, "c"."id" DESC LIMIT 20 OFFSET 40');
       expect(flat).toContain('LEFT JOIN LATERAL');
-      expect(parameters).toEqual([organizationId, 'secretary-id', 'ACTIVE']);
+      // The caller's read row (unread_count) is joined first, so its reader id leads the parameters.
+      expect(flat).toContain('LEFT JOIN "conversation_reads" "r" ON "r"."organization_id" = "c"."organization_id" AND "r"."user_id" = $1');
+      expect(parameters).toEqual(['secretary-id', organizationId, 'secretary-id', 'ACTIVE']);
+    });
+
+    it('should sort urgent first and then by newest activity when asked for urgency', async () => {
+      await sut.listPage(secretary, { sort: 'urgency' }, { offset: 0, limit: 20 });
+      const flat = squash((query.mock.calls[0] as [string, unknown[]])[0]);
+      expect(flat).toContain('ORDER BY "c"."urgent" DESC, "c"."last_message_at" DESC NULLS LAST, "c"."id" DESC LIMIT 20');
+      expect(flat).toMatch(/ORDER BY page\.urgent DESC, page\.last_message_at DESC NULLS LAST, page\.id DESC$/);
     });
   });
 

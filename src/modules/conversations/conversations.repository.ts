@@ -1,17 +1,42 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, SelectQueryBuilder } from 'typeorm';
+import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuthUser } from 'src/common/auth/auth-user';
 import { scopeVisible, visibleTo } from 'src/common/tenancy/visible-to';
 import { ContactEntity } from 'src/modules/contacts/contact.entity';
 import { ConversationEntity } from './conversation.entity';
 import { ConversationListRow, PREVIEW_LENGTH } from './dto/conversation-response.dto';
-import { ListConversationsQueryDto } from './dto/list-conversations-query.dto';
+import { ASSIGNED_TO_ME, ASSIGNED_TO_NOBODY, ConversationSort, ListConversationsQueryDto } from './dto/list-conversations-query.dto';
+import { readJoinCondition, unreadCountSql } from './read-state/unread-sql';
 import { cursorTimestampSql, MessageCursor } from './dto/message-cursor';
 import { MessageEntity } from './message.entity';
 
 type Actor = Pick<AuthUser, 'organizationId' | 'userId' | 'role'>;
-export type ConversationFilters = Pick<ListConversationsQueryDto, 'status' | 'session_id' | 'contact_id' | 'from' | 'to'>;
+export type ConversationFilters = Pick<ListConversationsQueryDto, 'status' | 'session_id' | 'contact_id' | 'from' | 'to'> &
+  Partial<Pick<ListConversationsQueryDto, 'owner' | 'assigned_to' | 'tag_id' | 'urgent' | 'unread' | 'created_from' | 'created_to' | 'sort'>>;
+
+/** Alias of the caller's read row (conversation_reads), joined when the unread filter or count needs it. */
+const READS = 'r';
+
+/** ORDER BY per sort, each matching an index led by organization_id; id DESC keeps offset pages stable. */
+const ORDER_BY: Record<ConversationSort, string> = {
+  last_message_at: 'last_message_at DESC NULLS LAST, id DESC',
+  created_at: 'created_at DESC, id DESC',
+  urgency: 'urgent DESC, last_message_at DESC NULLS LAST, id DESC',
+};
+
+export function orderByFor(sort: ConversationSort | undefined, alias: string): string {
+  return ORDER_BY[sort ?? 'last_message_at']
+    .split(', ')
+    .map((term) => `${alias}.${term}`)
+    .join(', ');
+}
+
+/** Joins the caller's read row once; the unread filter and the unread_count column share it. */
+export function joinReads<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor): SelectQueryBuilder<T> {
+  if (qb.expressionMap.aliases.some((alias) => alias.name === READS)) return qb;
+  return qb.leftJoin('conversation_reads', READS, readJoinCondition('c', READS, 'readerId'), { readerId: actor.userId });
+}
 
 export interface PositionedMessage {
   message: MessageEntity;
@@ -37,14 +62,34 @@ export function buildConversationListQuery(
   if (filters.from) qb.andWhere('c.last_message_at >= CAST(:from AS timestamptz)', { from: filters.from });
   // Stored with microseconds, shown with milliseconds: a conversation's own last_message_at must still match `to`.
   if (filters.to) qb.andWhere("c.last_message_at < CAST(:to AS timestamptz) + interval '1 millisecond'", { to: filters.to });
+  if (filters.created_from) qb.andWhere('c.created_at >= CAST(:createdFrom AS timestamptz)', { createdFrom: filters.created_from });
+  if (filters.created_to) qb.andWhere("c.created_at < CAST(:createdTo AS timestamptz) + interval '1 millisecond'", { createdTo: filters.created_to });
+  if (filters.owner) qb.andWhere('c.owner_type = :owner', { owner: filters.owner });
+  if (filters.urgent !== undefined) qb.andWhere('c.urgent = :urgent', { urgent: filters.urgent });
+  filterAssignee(qb, actor, filters.assigned_to);
+  if (filters.tag_id?.length) {
+    qb.andWhere(
+      'EXISTS (SELECT 1 FROM conversation_tags ctg WHERE ctg.organization_id = c.organization_id AND ctg.conversation_id = c.id AND ctg.tag_id IN (:...tagIds))',
+      { tagIds: filters.tag_id },
+    );
+  }
+  if (filters.unread !== undefined) {
+    joinReads(qb, actor).andWhere(`${unreadCountSql('c', READS)} ${filters.unread ? '>' : '='} 0`);
+  }
   return qb;
+}
+
+function filterAssignee(qb: SelectQueryBuilder<ConversationEntity>, actor: Actor, assignedTo: string | undefined): void {
+  if (assignedTo === undefined) return;
+  if (assignedTo === ASSIGNED_TO_NOBODY) qb.andWhere('c.assigned_to_id IS NULL');
+  else qb.andWhere('c.assigned_to_id = :assignedTo', { assignedTo: assignedTo === ASSIGNED_TO_ME ? actor.userId : assignedTo });
 }
 
 /**
  * Wraps one page of conversations (the query builder's SQL) with its newest message: a LATERAL join that
  * reads one row per conversation from IDX_messages_org_conversation_occurred, so a page costs one query.
  */
-export function withLastMessagePreview(pageSql: string): string {
+export function withLastMessagePreview(pageSql: string, sort?: ConversationSort): string {
   return `SELECT page.*, preview.body AS preview_body, preview.type AS preview_type,
       preview.direction AS preview_direction, preview.occurred_at AS preview_occurred_at
     FROM (${pageSql}) page
@@ -55,7 +100,7 @@ export function withLastMessagePreview(pageSql: string): string {
       ORDER BY m.occurred_at DESC, m.id DESC
       LIMIT 1
     ) preview ON true
-    ORDER BY page.last_message_at DESC NULLS LAST, page.id DESC`;
+    ORDER BY ${orderByFor(sort, 'page')}`;
 }
 
 const LIST_COLUMNS: Record<string, string> = {
@@ -73,6 +118,8 @@ const LIST_COLUMNS: Record<string, string> = {
   last_message_at: 'c.last_message_at',
   created_at: 'c.created_at',
   updated_at: 'c.updated_at',
+  urgent: 'c.urgent',
+  unread_count: unreadCountSql('c', READS),
 };
 
 /** The conversations module's SQL: list, scoped lookups and history pages. */
@@ -91,13 +138,13 @@ export class ConversationsRepository {
       .withDeleted()
       .innerJoin(ContactEntity, 'ct', 'ct.id = c.contact_id')
       .select(Object.entries(LIST_COLUMNS).map(([alias, column]) => `${column} AS ${alias}`))
-      .orderBy('c.last_message_at', 'DESC', 'NULLS LAST')
-      .addOrderBy('c.id', 'DESC')
       .offset(page.offset)
       .limit(page.limit);
+    joinReads(pageQuery, actor);
+    orderList(pageQuery, filters.sort);
     const [sql, parameters] = pageQuery.getQueryAndParameters();
     const [rows, total] = await Promise.all([
-      this.conversations.query(withLastMessagePreview(sql), parameters) as Promise<ConversationListRow[]>,
+      this.conversations.query(withLastMessagePreview(sql, filters.sort), parameters) as Promise<ConversationListRow[]>,
       filtered.getCount(),
     ]);
     return { rows, total };
@@ -109,6 +156,17 @@ export class ConversationsRepository {
 
   findVisibleWithContact(actor: Actor, id: string): Promise<ConversationEntity | null> {
     return this.conversations.findOne({ where: visibleTo<ConversationEntity>(actor, { id }), relations: { contact: true }, withDeleted: true });
+  }
+
+  /** The caller's unread patient messages in one conversation (see read-state/unread-sql.ts). */
+  async unreadCount(actor: Actor, id: string): Promise<number> {
+    const rows: { unread: number }[] = await this.conversations.query(
+      `SELECT ${unreadCountSql('c', READS)} AS unread FROM conversations c
+       LEFT JOIN conversation_reads ${READS} ON ${READS}.organization_id = c.organization_id AND ${READS}.user_id = $3 AND ${READS}.conversation_id = c.id
+       WHERE c.id = $1 AND c.organization_id = $2`,
+      [id, actor.organizationId, actor.userId],
+    );
+    return Number(rows[0]?.unread ?? 0);
   }
 
   findById(organizationId: string, id: string): Promise<ConversationEntity | null> {
@@ -163,6 +221,16 @@ export class ConversationsRepository {
       .where('m.organization_id = :organizationId', { organizationId })
       .andWhere('m.conversation_id = :conversationId', { conversationId });
   }
+}
+
+function orderList(qb: SelectQueryBuilder<ConversationEntity>, sort: ConversationSort | undefined): void {
+  if (sort === 'created_at') {
+    qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC');
+    return;
+  }
+  if (sort === 'urgency') qb.orderBy('c.urgent', 'DESC').addOrderBy('c.last_message_at', 'DESC', 'NULLS LAST');
+  else qb.orderBy('c.last_message_at', 'DESC', 'NULLS LAST');
+  qb.addOrderBy('c.id', 'DESC');
 }
 
 // A row comparison, so Postgres walks IDX_messages_org_conversation_occurred from the cursor on.

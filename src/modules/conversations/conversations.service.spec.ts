@@ -11,6 +11,7 @@ import { SendMessageDto } from './dto/send-message.dto';
 import { MediaStorage } from './media/media-storage';
 import { MediaStatus, MessageDirection, MessageEntity, MessageSender, MessageStatus, MessageType } from './message.entity';
 import { OutboundMessagesService } from './outbound/outbound-messages.service';
+import { TemplatesService } from 'src/modules/templates/templates.service';
 
 const organizationId = '3f9a4c1e-8d2b-4a51-9c3e-7b1d2e4f5a60';
 const conversationId = '7a1f3c5e-2b4d-4f6a-8c0e-1d3f5b7a9c2e';
@@ -83,6 +84,7 @@ describe(ConversationsService.name, () => {
   >;
   let outbound: jest.Mocked<Pick<OutboundMessagesService, 'queueFromUser'>>;
   let storage: jest.Mocked<Pick<MediaStorage, 'open'>>;
+  let templates: jest.Mocked<Pick<TemplatesService, 'renderForPatient'>>;
 
   beforeEach(() => {
     repository = {
@@ -95,10 +97,12 @@ describe(ConversationsService.name, () => {
     };
     outbound = { queueFromUser: jest.fn() };
     storage = { open: jest.fn() };
+    templates = { renderForPatient: jest.fn() };
     sut = new ConversationsService(
       repository as unknown as ConversationsRepository,
       outbound as unknown as OutboundMessagesService,
       storage as unknown as MediaStorage,
+      templates as unknown as TemplatesService,
     );
   });
 
@@ -189,6 +193,26 @@ describe(ConversationsService.name, () => {
       const media = { url: 'https://example.com/a.pdf', mimetype: 'application/pdf', filename: 'a.pdf', caption: undefined };
       await sut.send(secretary, conversationId, Object.assign(new SendMessageDto(), { media }));
       expect(outbound.queueFromUser).toHaveBeenCalledWith(secretary, expect.anything(), { media });
+    });
+
+    it('should render a template with the patient’s name and queue the text', async () => {
+      const templateId = '2e4f6a8c-0e1d-4c3b-9a5f-7d9b1c3e5a7f';
+      repository.findVisibleWithContact.mockResolvedValue(Object.assign(conversationFactory(), { contact: { name: 'Maria Souza' } }) as never);
+      templates.renderForPatient.mockResolvedValue('Olá Maria Souza, até 25/11!');
+      outbound.queueFromUser.mockResolvedValue(messageFactory(9));
+
+      await sut.send(secretary, conversationId, Object.assign(new SendMessageDto(), { template_id: templateId, variables: { data: '25/11' } }));
+
+      expect(templates.renderForPatient).toHaveBeenCalledWith(secretary, templateId, { data: '25/11' }, 'Maria Souza');
+      expect(outbound.queueFromUser).toHaveBeenCalledWith(secretary, expect.anything(), { text: 'Olá Maria Souza, até 25/11!' });
+    });
+
+    it('should refuse a rendered template longer than WhatsApp allows without queueing it', async () => {
+      repository.findVisibleWithContact.mockResolvedValue(null);
+      templates.renderForPatient.mockResolvedValue('a'.repeat(4097));
+      const dto = Object.assign(new SendMessageDto(), { template_id: '2e4f6a8c-0e1d-4c3b-9a5f-7d9b1c3e5a7f' });
+      await expect(sut.send(secretary, conversationId, dto)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(outbound.queueFromUser).not.toHaveBeenCalled();
     });
   });
 

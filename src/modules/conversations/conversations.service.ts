@@ -11,7 +11,8 @@ import { ListConversationsQueryDto } from './dto/list-conversations-query.dto';
 import { ListMessagesQueryDto, MessagePageDto } from './dto/list-messages-query.dto';
 import { decodeMessageCursor, encodeMessageCursor, MessageCursor } from './dto/message-cursor';
 import { MessageResponseDto } from './dto/message-response.dto';
-import { SendMessageDto } from './dto/send-message.dto';
+import { MAX_TEXT_LENGTH, SendMessageDto } from './dto/send-message.dto';
+import { TemplatesService } from 'src/modules/templates/templates.service';
 import { MediaStorage } from './media/media-storage';
 import { MediaStatus } from './message.entity';
 import { OutboundMessagesService } from './outbound/outbound-messages.service';
@@ -26,6 +27,7 @@ export class ConversationsService {
     private readonly repository: ConversationsRepository,
     private readonly outbound: OutboundMessagesService,
     private readonly storage: MediaStorage,
+    private readonly templates: TemplatesService,
   ) {}
 
   async list(actor: AuthUser, query: ListConversationsQueryDto): Promise<Page<ConversationSummaryDto>> {
@@ -36,9 +38,12 @@ export class ConversationsService {
   async findOne(actor: AuthUser, id: string): Promise<ConversationDetailDto> {
     const conversation = await this.repository.findVisibleWithContact(actor, id);
     if (!conversation?.contact) throw conversationNotFound();
-    const latest = await this.repository.latestMessages(actor.organizationId, id, DETAIL_MESSAGE_COUNT + 1);
+    const [latest, unread] = await Promise.all([
+      this.repository.latestMessages(actor.organizationId, id, DETAIL_MESSAGE_COUNT + 1),
+      this.repository.unreadCount(actor, id),
+    ]);
     const messages = latest.slice(0, DETAIL_MESSAGE_COUNT).reverse();
-    return ConversationDetailDto.from(conversation, conversation.contact, messages, latest.length > DETAIL_MESSAGE_COUNT);
+    return ConversationDetailDto.from(conversation, conversation.contact, messages, latest.length > DETAIL_MESSAGE_COUNT, unread);
   }
 
   /**
@@ -77,7 +82,17 @@ export class ConversationsService {
     if (conversation.status === ConversationStatus.Closed) {
       throw new ConversationException(ConversationErrorCode.Closed, 'The conversation is closed; reopen it to send messages');
     }
-    return MessageResponseDto.from(await this.outbound.queueFromUser(actor, conversation, dto.toInput()));
+    const input = dto.template_id ? { text: await this.renderTemplate(actor, conversation.id, dto.template_id, dto.variables ?? {}) } : dto.toInput();
+    return MessageResponseDto.from(await this.outbound.queueFromUser(actor, conversation, input));
+  }
+
+  private async renderTemplate(actor: AuthUser, conversationId: string, templateId: string, variables: Record<string, string>): Promise<string> {
+    const withContact = await this.repository.findVisibleWithContact(actor, conversationId);
+    const text = await this.templates.renderForPatient(actor, templateId, variables, withContact?.contact?.name ?? null);
+    if (text.length > MAX_TEXT_LENGTH) {
+      throw validationFailed([{ field: 'variables', errors: [`the rendered message must be at most ${MAX_TEXT_LENGTH} characters`] }]);
+    }
+    return text;
   }
 
   /** The stored file of a message whose conversation the caller can see. */
@@ -105,6 +120,12 @@ export class ConversationsService {
   /** For jobs and other modules, which carry the organization explicitly; null when absent. */
   findById(organizationId: string, id: string): Promise<ConversationEntity | null> {
     return this.repository.findById(organizationId, id);
+  }
+
+  /** When the conversation's first message was sent or received (a lead's journey starts there); null without messages. */
+  async firstMessageAt(organizationId: string, conversationId: string): Promise<Date | null> {
+    const { items } = await this.repository.historyPage(organizationId, conversationId, 'newer', null, 1);
+    return items[0]?.message.occurredAt ?? null;
   }
 
   private async beyond(conversation: ConversationEntity, side: HistorySide, anchor: MessageCursor): Promise<MessageCursor | null> {

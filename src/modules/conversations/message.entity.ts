@@ -67,6 +67,7 @@ export interface MessageLocation {
 // The message sweeper looks across organizations for sends and downloads whose job was lost; both stay tiny.
 @Index('IDX_messages_queued_created', ['createdAt'], { where: `"status" = 'queued'` })
 @Index('IDX_messages_media_pending_created', ['createdAt'], { where: `"media_status" = 'pending'` })
+@Index('IDX_messages_org_body_search', { synchronize: false }) // GIN full-text expression index, by hand in AddConversationSearchAndExport
 export class MessageEntity extends TenantOwnedEntity {
   @Column('uuid') conversationId!: string;
 

@@ -28,6 +28,7 @@ import { LeadScoreBand, LeadScoreReason, LeadSource, LeadStatus } from './leads.
 @Index('IDX_leads_org_assigned_created', ['organizationId', 'assignedToId', 'createdAt', 'id'], { where: '"deleted_at" IS NULL' })
 @Index('IDX_leads_org_source_created', ['organizationId', 'source', 'createdAt', 'id'], { where: '"deleted_at" IS NULL' })
 @Index('IDX_leads_org_contact', ['organizationId', 'contactId'])
+@Index('IDX_leads_org_conversation_created', ['organizationId', 'conversationId', 'createdAt']) // the export's latest lead per conversation
 export class LeadEntity extends TenantOwnedEntity {
   @Column('uuid') contactId!: string;
 
@@ -64,5 +65,17 @@ export class LeadEntity extends TenantOwnedEntity {
   @Column({ type: 'varchar', length: 40, nullable: true }) intent!: string | null;
 
   @Column({ type: 'text', nullable: true }) notes!: string | null;
+  /** Set when the lead reaches CONVERTED; a converted lead never moves again. */
+  @Column({ type: 'timestamptz', nullable: true }) convertedAt!: Date | null;
+  /** Required to enter LOST; cleared when the lead is reopened (the history keeps it). */
+  @Column({ type: 'varchar', length: 500, nullable: true }) lostReason!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) appointmentAt!: Date | null;
+  /** Set on a lead merged into another: it stays soft-deleted, pointing at the lead that absorbed it. */
+  @Column({ type: 'uuid', nullable: true }) mergedIntoId!: string | null;
+
+  @ManyToOne(() => LeadEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'merged_into_id' })
+  mergedInto?: LeadEntity;
+
   @DeleteDateColumn({ type: 'timestamptz' }) deletedAt!: Date | null;
 }

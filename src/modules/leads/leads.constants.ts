@@ -61,3 +61,26 @@ export const LEAD_FACT_MAX_LENGTH = {
   preferredTime: 120,
   intent: 40,
 } as const satisfies Record<keyof LeadFacts, number>;
+
+/** How staff reached the patient; SYSTEM entries record changes to the lead and are never posted by hand. */
+export enum LeadInteractionType {
+  Note = 'NOTE',
+  Call = 'CALL',
+  Email = 'EMAIL',
+  Whatsapp = 'WHATSAPP',
+  System = 'SYSTEM',
+}
+
+export const USER_INTERACTION_TYPES = [LeadInteractionType.Note, LeadInteractionType.Call, LeadInteractionType.Email, LeadInteractionType.Whatsapp] as const;
+export type UserInteractionType = (typeof USER_INTERACTION_TYPES)[number];
+
+/** The lead fields whose edits the history and the LeadUpdated event name. */
+export enum LeadField {
+  Status = 'status',
+  LostReason = 'lost_reason',
+  Notes = 'notes',
+  AssignedToId = 'assigned_to_id',
+  AppointmentAt = 'appointment_at',
+  Deleted = 'deleted',
+  MergedFrom = 'merged_from',
+}

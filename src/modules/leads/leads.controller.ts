@@ -6,18 +6,26 @@ import { Permission } from 'src/common/auth/permissions';
 import { ApiPageResponse, Page, PageQueryDto } from 'src/common/pagination';
 import { ErrorResponseDto } from 'src/common/swagger/error-response.dto';
 import { UuidPipe } from 'src/common/validation/validation';
-import { LeadDetailDto, LeadSummaryDto } from './dto/lead-response.dto';
+import { LeadHistoryItemDto, LeadInteractionDto } from './dto/lead-activity-response.dto';
+import { LeadJourneyDto } from './dto/lead-journey-response.dto';
+import { LeadDetailDto, LeadDuplicateGroupDto, LeadSummaryDto } from './dto/lead-response.dto';
 import { LeadScoreHistoryItemDto } from './dto/lead-score-history-response.dto';
 import { ListLeadsQueryDto } from './dto/list-leads-query.dto';
+import { LeadMergeService } from './lead-merge.service';
+import { LeadTimelineService } from './lead-timeline.service';
 import { LeadsService } from './leads.service';
 
-const NOT_FOUND = { description: 'LEAD_NOT_FOUND: missing, another clinic’s, or (for a secretary) another secretary’s lead', type: ErrorResponseDto };
+export const NOT_FOUND = { description: 'LEAD_NOT_FOUND: missing, another clinic’s, or (for a secretary) another secretary’s lead', type: ErrorResponseDto };
 
 @ApiTags('leads')
 @ApiBadRequestResponse({ description: 'Invalid input (VALIDATION_FAILED)', type: ErrorResponseDto })
 @Controller('leads')
 export class LeadsController {
-  constructor(private readonly leads: LeadsService) {}
+  constructor(
+    private readonly leads: LeadsService,
+    private readonly timeline: LeadTimelineService,
+    private readonly merges: LeadMergeService,
+  ) {}
 
   @Get()
   @RequirePermission(Permission.LeadsRead)
@@ -30,9 +38,20 @@ export class LeadsController {
     return this.leads.list(actor, query);
   }
 
+  @Get('duplicates')
+  @RequirePermission(Permission.LeadsRead)
+  @ApiOperation({
+    summary: 'Open leads of the same patient, grouped by normalised phone',
+    description: 'Only groups of two or more leads the caller can see; merge them with POST /leads/merge.',
+  })
+  @ApiPageResponse(LeadDuplicateGroupDto)
+  duplicates(@CurrentUser() actor: AuthUser, @Query() query: PageQueryDto): Promise<Page<LeadDuplicateGroupDto>> {
+    return this.merges.duplicates(actor, query);
+  }
+
   @Get(':id')
   @RequirePermission(Permission.LeadsRead)
-  @ApiOperation({ summary: 'One lead: its current score with the reasons, the patient and the conversation' })
+  @ApiOperation({ summary: 'One lead: its score with the reasons, the patient, its conversation’s summary and context, and its latest interactions' })
   @ApiOkResponse({ type: LeadDetailDto })
   @ApiNotFoundResponse(NOT_FOUND)
   findOne(@CurrentUser() actor: AuthUser, @Param('id', UuidPipe) id: string): Promise<LeadDetailDto> {
@@ -46,5 +65,35 @@ export class LeadsController {
   @ApiNotFoundResponse(NOT_FOUND)
   scoreHistory(@CurrentUser() actor: AuthUser, @Param('id', UuidPipe) id: string, @Query() query: PageQueryDto): Promise<Page<LeadScoreHistoryItemDto>> {
     return this.leads.scoreHistory(actor, id, query);
+  }
+
+  @Get(':id/history')
+  @RequirePermission(Permission.LeadsRead)
+  @ApiOperation({ summary: 'Every edit of the lead (field, old, new, who, when), newest first' })
+  @ApiPageResponse(LeadHistoryItemDto)
+  @ApiNotFoundResponse(NOT_FOUND)
+  history(@CurrentUser() actor: AuthUser, @Param('id', UuidPipe) id: string, @Query() query: PageQueryDto): Promise<Page<LeadHistoryItemDto>> {
+    return this.timeline.history(actor, id, query);
+  }
+
+  @Get(':id/interactions')
+  @RequirePermission(Permission.LeadsRead)
+  @ApiOperation({ summary: 'The lead’s interactions (staff’s and SYSTEM records of changes), newest first' })
+  @ApiPageResponse(LeadInteractionDto)
+  @ApiNotFoundResponse(NOT_FOUND)
+  interactions(@CurrentUser() actor: AuthUser, @Param('id', UuidPipe) id: string, @Query() query: PageQueryDto): Promise<Page<LeadInteractionDto>> {
+    return this.timeline.interactions(actor, id, query);
+  }
+
+  @Get(':id/journey')
+  @RequirePermission(Permission.LeadsRead)
+  @ApiOperation({
+    summary: 'The lead’s timeline, oldest first, with the time since the previous step',
+    description: 'First message of each of its conversations, lead created, each status change, assignments, interactions and the appointment.',
+  })
+  @ApiOkResponse({ type: LeadJourneyDto })
+  @ApiNotFoundResponse(NOT_FOUND)
+  journey(@CurrentUser() actor: AuthUser, @Param('id', UuidPipe) id: string): Promise<LeadJourneyDto> {
+    return this.timeline.journey(actor, id);
   }
 }

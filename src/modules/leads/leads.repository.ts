@@ -6,6 +6,7 @@ import { AuthUser } from 'src/common/auth/auth-user';
 import { hasPermission, Permission } from 'src/common/auth/permissions';
 import { findPage, Page, PageQueryDto, toPage } from 'src/common/pagination';
 import { ListLeadsQueryDto, UNASSIGNED } from './dto/list-leads-query.dto';
+import { LeadConversationEntity } from './lead-conversation.entity';
 import { LeadScoreHistoryEntity } from './lead-score-history.entity';
 import { LeadEntity } from './lead.entity';
 import { CLOSED_LEAD_STATUSES } from './leads.constants';
@@ -54,6 +55,7 @@ export class LeadsRepository {
   constructor(
     @InjectRepository(LeadEntity) private readonly leads: Repository<LeadEntity>,
     @InjectRepository(LeadScoreHistoryEntity) private readonly history: Repository<LeadScoreHistoryEntity>,
+    @InjectRepository(LeadConversationEntity) private readonly links: Repository<LeadConversationEntity>,
   ) {}
 
   listPage(actor: Actor, query: ListLeadsQueryDto): Promise<Page<LeadEntity>> {
@@ -81,13 +83,56 @@ export class LeadsRepository {
     return toPage(rows, total, page);
   }
 
-  findOpenByConversation(organizationId: string, conversationId: string, manager?: EntityManager): Promise<LeadEntity | null> {
-    if (!isUUID(conversationId)) return Promise.resolve(null);
-    return this.repository(manager)
-      .createQueryBuilder('lead')
-      .where('lead.organization_id = :organizationId AND lead.conversation_id = :conversationId', { organizationId, conversationId })
-      .andWhere('lead.status NOT IN (:...closed)', { closed: CLOSED_LEAD_STATUSES })
+  /**
+   * The conversation's open lead: its own, else the one that absorbed it in a merge (so the AI keeps
+   * scoring the surviving lead instead of opening a duplicate). Two queries, each on its own index.
+   */
+  async findOpenByConversation(organizationId: string, conversationId: string, manager?: EntityManager): Promise<LeadEntity | null> {
+    if (!isUUID(conversationId)) return null;
+    const open = (): SelectQueryBuilder<LeadEntity> =>
+      this.repository(manager)
+        .createQueryBuilder('lead')
+        .where('lead.organization_id = :organizationId', { organizationId })
+        .andWhere('lead.status NOT IN (:...closed)', { closed: CLOSED_LEAD_STATUSES });
+    const own = await open().andWhere('lead.conversation_id = :conversationId', { conversationId }).getOne();
+    if (own) return own;
+    return open()
+      .innerJoin(LeadConversationEntity, 'link', 'link.lead_id = lead.id AND link.organization_id = lead.organization_id')
+      .andWhere('link.conversation_id = :conversationId', { conversationId })
+      .orderBy('lead.created_at', 'DESC')
       .getOne();
+  }
+
+  /** Locks a lead the caller may see (not deleted) for the rest of the transaction. */
+  lockVisible(manager: EntityManager, actor: Actor, id: string): Promise<LeadEntity | null> {
+    const qb = manager.getRepository(LeadEntity).createQueryBuilder('lead').where('lead.id = :id', { id });
+    return scopeLeads(qb, actor).setLock('pessimistic_write').getOne();
+  }
+
+  /** A soft-deleted lead of the organization, locked. */
+  lockDeleted(manager: EntityManager, organizationId: string, id: string): Promise<LeadEntity | null> {
+    return manager
+      .getRepository(LeadEntity)
+      .createQueryBuilder('lead')
+      .withDeleted()
+      .where('lead.id = :id AND lead.organization_id = :organizationId', { id, organizationId })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  findManyWithContact(organizationId: string, ids: string[]): Promise<LeadEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.withContact()
+      .andWhere('lead.organization_id = :organizationId AND lead.id IN (:...ids)', { organizationId, ids })
+      .orderBy('lead.created_at', 'ASC')
+      .addOrderBy('lead.id', 'ASC')
+      .getMany();
+  }
+
+  /** Conversations a lead absorbed by merges, oldest link first. */
+  async linkedConversationIds(organizationId: string, leadId: string): Promise<string[]> {
+    const links = await this.links.find({ where: { organizationId, leadId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return links.map((link) => link.conversationId);
   }
 
   findById(organizationId: string, id: string, manager?: EntityManager): Promise<LeadEntity | null> {
@@ -109,7 +154,7 @@ export class LeadsRepository {
     return manager.getRepository(LeadEntity).findOne({ where: { id, organizationId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  private withContact(): SelectQueryBuilder<LeadEntity> {
+  withContact(): SelectQueryBuilder<LeadEntity> {
     // A patient deleted later keeps their leads listed (with name and phone): withDeleted reaches the join,
     // so the lead's own soft delete is filtered by hand.
     return this.leads.createQueryBuilder('lead').withDeleted().leftJoinAndSelect('lead.contact', 'contact').where('lead.deleted_at IS NULL');

@@ -4,6 +4,9 @@ import { DomainEvent } from 'src/common/events/domain-events';
 import { ConversationEntity } from 'src/modules/conversations/conversation.entity';
 import { ConversationsService } from 'src/modules/conversations/conversations.service';
 import { AfterCommit } from './after-commit';
+import { LeadActivityRepository } from './lead-activity.repository';
+import { LeadAssignmentService } from './lead-assignment.service';
+import { LeadEvents } from './lead-events';
 import { LeadScoreHistoryEntity } from './lead-score-history.entity';
 import { LeadEntity } from './lead.entity';
 import { LeadScoreInput, LeadSource, LeadStatus } from './leads.constants';
@@ -94,8 +97,9 @@ describe(LeadsService.name, () => {
       repository as unknown as LeadsRepository,
       dataSource as unknown as DataSource,
       conversations as unknown as ConversationsService,
-      events as unknown as EventEmitter2,
-      afterCommit as unknown as AfterCommit,
+      new LeadEvents(events as unknown as EventEmitter2, afterCommit as unknown as AfterCommit, dataSource as unknown as DataSource),
+      {} as LeadActivityRepository,
+      {} as LeadAssignmentService,
     );
   });
 

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
@@ -7,7 +6,9 @@ import { AuthUser } from 'src/common/auth/auth-user';
 import { DomainEvent, DomainEventPayloads } from 'src/common/events/domain-events';
 import { Page, PageQueryDto } from 'src/common/pagination';
 import { ConversationsService } from 'src/modules/conversations/conversations.service';
-import { AfterCommit } from './after-commit';
+import { DETAIL_INTERACTION_COUNT, LeadActivityRepository } from './lead-activity.repository';
+import { AssignLeadParams, LeadAssignmentService, WaitingLead } from './lead-assignment.service';
+import { LeadEvents } from './lead-events';
 import { LeadDetailDto, LeadSummaryDto } from './dto/lead-response.dto';
 import { LeadScoreHistoryItemDto } from './dto/lead-score-history-response.dto';
 import { ListLeadsQueryDto } from './dto/list-leads-query.dto';
@@ -45,15 +46,16 @@ export interface RecordScoreMeta {
  */
 const ENSURE_ATTEMPTS = 3;
 
-/** Leads: opened and scored by the AI front desk, read by staff. */
+/** Leads: opened and scored by the AI front desk, read by staff; the entry point other modules use. */
 @Injectable()
 export class LeadsService {
   constructor(
     private readonly repository: LeadsRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly conversations: ConversationsService,
-    private readonly events: EventEmitter2,
-    private readonly afterCommit: AfterCommit,
+    private readonly events: LeadEvents,
+    private readonly activity: LeadActivityRepository,
+    private readonly assignment: LeadAssignmentService,
   ) {}
 
   /**
@@ -112,6 +114,11 @@ export class LeadsService {
     });
   }
 
+  /** For jobs and other modules (the real-time feed), which carry the organization explicitly; null when absent. */
+  findById(organizationId: string, id: string): Promise<LeadEntity | null> {
+    return this.repository.findById(organizationId, id);
+  }
+
   /** The conversation's lead that is neither converted nor lost, if any. */
   findOpenByConversation(organizationId: string, conversationId: string, manager?: EntityManager): Promise<LeadEntity | null> {
     return this.repository.findOpenByConversation(organizationId, conversationId, manager);
@@ -123,7 +130,30 @@ export class LeadsService {
   }
 
   async findOne(actor: AuthUser, id: string): Promise<LeadDetailDto> {
-    return LeadDetailDto.from(await this.findVisible(actor, id));
+    return this.detailOf(await this.findVisible(actor, id));
+  }
+
+  /** The detail in the organization's scope, for answers to writes the caller was allowed to make. */
+  async detailInOrganization(organizationId: string, id: string): Promise<LeadDetailDto> {
+    const [lead] = await this.repository.findManyWithContact(organizationId, [id]);
+    if (!lead) throw leadNotFound();
+    return this.detailOf(lead);
+  }
+
+  assign(params: AssignLeadParams): Promise<boolean> {
+    return this.assignment.assign(params);
+  }
+
+  openLoadByAssignee(organizationId: string, userIds: string[]): Promise<Map<string, number>> {
+    return this.assignment.openLoadByAssignee(organizationId, userIds);
+  }
+
+  unassignAllOf(organizationId: string, userId: string, actorUserId: string | null): Promise<string[]> {
+    return this.assignment.unassignAllOf(organizationId, userId, actorUserId);
+  }
+
+  waitingUnassigned(organizationId: string, limit: number): Promise<WaitingLead[]> {
+    return this.assignment.waitingUnassigned(organizationId, limit);
   }
 
   async scoreHistory(actor: AuthUser, id: string, query: PageQueryDto): Promise<Page<LeadScoreHistoryItemDto>> {
@@ -160,6 +190,16 @@ export class LeadsService {
   }
 
   private emitAfterCommit<E extends DomainEvent>(manager: EntityManager | undefined, event: E, payload: DomainEventPayloads[E]): void {
-    this.afterCommit.run(manager ?? this.dataSource.manager, () => this.events.emit(event, payload));
+    this.events.emit(manager, event, payload);
+  }
+
+  private async detailOf(lead: LeadEntity): Promise<LeadDetailDto> {
+    const { organizationId } = lead;
+    const [conversation, mergedConversationIds, interactions] = await Promise.all([
+      lead.conversationId ? this.conversations.findById(organizationId, lead.conversationId) : null,
+      this.repository.linkedConversationIds(organizationId, lead.id),
+      this.activity.latestInteractions(organizationId, lead.id, DETAIL_INTERACTION_COUNT),
+    ]);
+    return LeadDetailDto.fromParts(lead, { conversation, mergedConversationIds, interactions });
   }
 }

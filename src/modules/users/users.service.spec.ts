@@ -1,3 +1,4 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource, EntityManager, Not, Repository } from 'typeorm';
 import { AuthUser } from 'src/common/auth/auth-user';
 import { Role } from 'src/common/auth/role.enum';
@@ -71,6 +72,7 @@ describe(UsersService.name, () => {
       passwords as unknown as PasswordService,
       access as unknown as UserAccessService,
       audit as unknown as AuditService,
+      new EventEmitter2(),
     );
   });
 

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not, Repository } from 'typeorm';
 import { AuthUser } from 'src/common/auth/auth-user';
 import { Role } from 'src/common/auth/role.enum';
+import { DomainEvent } from 'src/common/events/domain-events';
 import { findPage, Page } from 'src/common/pagination';
 import { inOrganization } from 'src/common/tenancy/visible-to';
 import { escapeLike } from 'src/database/escape-like';
@@ -33,6 +35,7 @@ export class UsersService {
     private readonly passwords: PasswordService,
     private readonly access: UserAccessService,
     private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
   ) {}
 
   async create(actor: AuthUser, dto: CreateUserDto): Promise<UserResponseDto> {
@@ -131,6 +134,7 @@ export class UsersService {
       return saved;
     });
     await this.access.refresh(id);
+    if (dto.is_active !== undefined || dto.role !== undefined) this.events.emit(DomainEvent.SecretaryAvailabilityChanged, { organizationId: actor.organizationId, userId: id });
     return UserResponseDto.from(user);
   }
 
@@ -155,6 +159,7 @@ export class UsersService {
       );
     });
     await this.access.refresh(id);
+    this.events.emit(DomainEvent.SecretaryAvailabilityChanged, { organizationId: actor.organizationId, userId: id });
   }
 
   private async getVisible(repository: Repository<UserEntity>, actor: AuthUser, id: string): Promise<UserEntity> {

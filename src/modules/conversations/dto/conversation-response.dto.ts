@@ -26,7 +26,11 @@ export interface ConversationListRow {
   preview_type: MessageType | null;
   preview_direction: MessageDirection | null;
   preview_occurred_at: Date | null;
+  urgent: boolean;
+  unread_count: number;
 }
+
+const UNREAD_COUNT_DOC = { example: 2, description: 'Patient messages the caller has not read (at least 1 when she marked it unread)' };
 
 export class ConversationContactSummaryDto {
   @ApiProperty({ example: '5b0c7a2e-1f3d-4c8a-9e6b-2d4f6a8c0e12' }) id!: string;
@@ -71,6 +75,8 @@ export class ConversationSummaryDto extends ConversationBaseDto {
   @ApiProperty({ type: ConversationContactSummaryDto }) contact!: ConversationContactSummaryDto;
   @ApiProperty({ type: LastMessagePreviewDto, nullable: true, description: `The newest message, body cut to ${PREVIEW_LENGTH} characters` })
   last_message!: LastMessagePreviewDto | null;
+  @ApiProperty({ example: false, description: 'The AI saw signs of an emergency' }) urgent!: boolean;
+  @ApiProperty(UNREAD_COUNT_DOC) unread_count!: number;
 
   static from(row: ConversationListRow): ConversationSummaryDto {
     return {
@@ -87,6 +93,8 @@ export class ConversationSummaryDto extends ConversationBaseDto {
         row.preview_type && row.preview_direction && row.preview_occurred_at
           ? { body: row.preview_body, type: row.preview_type, direction: row.preview_direction, occurred_at: row.preview_occurred_at.toISOString() }
           : null,
+      urgent: row.urgent,
+      unread_count: Number(row.unread_count),
       created_at: row.created_at.toISOString(),
       updated_at: row.updated_at.toISOString(),
     };
@@ -114,8 +122,9 @@ export class ConversationDetailDto extends ConversationBaseDto {
   @ApiProperty({ type: [MessageResponseDto], description: 'The latest messages, oldest first' }) messages!: MessageResponseDto[];
   @ApiProperty({ example: true, description: 'Older messages exist: page back with GET /conversations/{id}/messages' })
   has_more_messages!: boolean;
+  @ApiProperty(UNREAD_COUNT_DOC) unread_count!: number;
 
-  static from(conversation: ConversationEntity, contact: ContactEntity, messages: MessageEntity[], hasMore: boolean): ConversationDetailDto {
+  static from(conversation: ConversationEntity, contact: ContactEntity, messages: MessageEntity[], hasMore: boolean, unreadCount = 0): ConversationDetailDto {
     return {
       id: conversation.id,
       status: conversation.status,
@@ -136,6 +145,7 @@ export class ConversationDetailDto extends ConversationBaseDto {
       contact: ConversationContactDto.from(contact),
       messages: messages.map(MessageResponseDto.from),
       has_more_messages: hasMore,
+      unread_count: unreadCount,
       created_at: conversation.createdAt.toISOString(),
       updated_at: conversation.updatedAt.toISOString(),
     };

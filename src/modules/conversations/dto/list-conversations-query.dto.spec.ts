@@ -24,11 +24,31 @@ describe(ListConversationsQueryDto.name, () => {
     ['a non-date from', { from: 'yesterday' }, 'from'],
     ['from after to', { from: '2026-11-30T00:00:00Z', to: '2026-11-01T00:00:00Z' }, 'to'],
     ['an out-of-range limit', { limit: '101' }, 'limit'],
+    ['an unknown owner', { owner: 'robot' }, 'owner'],
+    ['an assignee that is neither a uuid, me nor none', { assigned_to: 'someone' }, 'assigned_to'],
+    ['a malformed tag id', { tag_id: 'vip' }, 'tag_id'],
+    ['a non-boolean urgent', { urgent: 'yes' }, 'urgent'],
+    ['a non-boolean unread', { unread: '1' }, 'unread'],
+    ['created_from after created_to', { created_from: '2026-11-30T00:00:00Z', created_to: '2026-11-01T00:00:00Z' }, 'created_to'],
+    ['an unknown sort', { sort: 'name' }, 'sort'],
   ])('should answer VALIDATION_FAILED for %s', async (_label, query, field) => {
     await expect(pipe.transform(query, metadata)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ field })] });
   });
 
   it('should accept a one-instant range', async () => {
     await expect(pipe.transform({ from: '2026-11-01T00:00:00Z', to: '2026-11-01T00:00:00Z' }, metadata)).resolves.toBeInstanceOf(ListConversationsQueryDto);
+  });
+
+  it('should read the workspace filters and default the sort to the latest activity', async () => {
+    const tag = '4f2a6c8e-0b1d-4e3f-9a5b-7c9d1e3f5a7b';
+    await expect(pipe.transform({ assigned_to: 'me', urgent: 'true', unread: 'false', tag_id: tag, owner: 'human' }, metadata)).resolves.toMatchObject({
+      assigned_to: 'me',
+      urgent: true,
+      unread: false,
+      tag_id: [tag],
+      owner: 'human',
+      sort: 'last_message_at',
+    });
+    await expect(pipe.transform({ assigned_to: 'none', sort: 'urgency' }, metadata)).resolves.toMatchObject({ assigned_to: 'none', sort: 'urgency' });
   });
 });

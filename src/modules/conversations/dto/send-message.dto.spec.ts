@@ -4,6 +4,7 @@ import { SendMessageDto } from './send-message.dto';
 
 const metadata: ArgumentMetadata = { type: 'body', metatype: SendMessageDto };
 const pdf = { url: 'https://files.example.com/preparo.pdf', mimetype: 'application/pdf' };
+const templateId = '2e4f6a8c-0e1d-4c3b-9a5f-7d9b1c3e5a7f';
 
 describe(SendMessageDto.name, () => {
   const pipe = createValidationPipe();
@@ -20,15 +21,25 @@ describe(SendMessageDto.name, () => {
     expect(dto.toInput()).toEqual({ text: 'Bom dia!' });
   });
 
+  it('should accept a template with its variables', async () => {
+    const dto = (await pipe.transform({ template_id: templateId, variables: { data: '25/11' } }, metadata)) as SendMessageDto;
+    expect(dto).toMatchObject({ template_id: templateId, variables: { data: '25/11' } });
+  });
+
   it('should accept media alone', async () => {
     const dto = (await pipe.transform({ media: { ...pdf, filename: ' preparo.pdf ', caption: 'Segue' } }, metadata)) as SendMessageDto;
     expect(dto.toInput()).toEqual({ media: { ...pdf, filename: 'preparo.pdf', caption: 'Segue' } });
   });
 
   it.each([
-    ['neither text nor media', {}, [{ field: 'text', errors: ['exactly one of text or media is required'] }]],
-    ['null for both', { text: null, media: null }, [{ field: 'text', errors: ['exactly one of text or media is required'] }]],
-    ['both text and media', { text: 'oi', media: pdf }, [{ field: 'text', errors: ['send either text or media, not both'] }]],
+    ['neither text nor media', {}, [{ field: 'text', errors: ['exactly one of text, media or template_id is required'] }]],
+    ['null for both', { text: null, media: null }, [{ field: 'text', errors: ['exactly one of text, media or template_id is required'] }]],
+    ['both text and media', { text: 'oi', media: pdf }, [{ field: 'text', errors: ['send only one of text, media or template_id'] }]],
+    ['both text and a template', { text: 'oi', template_id: templateId }, [{ field: 'text', errors: ['send only one of text, media or template_id'] }]],
+    ['a malformed template id', { template_id: 'abc' }, [{ field: 'template_id', errors: ['template_id must be a UUID'] }]],
+    ['variables without a template', { text: 'oi', variables: { nome: 'Ana' } }, [{ field: 'variables', errors: ['variables may only be sent with template_id'] }]],
+    ['variables that are not strings', { template_id: templateId, variables: { nome: 1 } }, [{ field: 'variables', errors: ['variables values must be strings (key "nome")'] }]],
+    ['variables as an array', { template_id: templateId, variables: ['nome'] }, [{ field: 'variables', errors: ['variables must be an object of strings'] }]],
     ['blank text', { text: '   ' }, [{ field: 'text', errors: [expect.stringContaining('1 to 4096 characters')] }]],
     ['text past 4096 characters', { text: 'a'.repeat(4097) }, [{ field: 'text', errors: [expect.stringContaining('1 to 4096')] }]],
     ['a number as text', { text: 42 }, [{ field: 'text', errors: [expect.stringContaining('must be a string')] }]],

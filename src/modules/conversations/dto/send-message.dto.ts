@@ -1,7 +1,8 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
 import { trimString } from 'src/common/validation/transforms';
+import { IsTemplateValues, TEMPLATE_VALUES_SCHEMA } from 'src/modules/templates/dto/template-values';
 import { OutboundInput } from '../outbound/outbound-messages.service';
 
 export const MAX_TEXT_LENGTH = 4096;
@@ -46,22 +47,24 @@ export class SendMediaDto {
 }
 
 /**
- * One validator for `text` that also enforces "exactly one of text or media", so a request with neither
- * gets one clear message instead of a string error about a field the client meant to leave out.
+ * One validator for `text` that also enforces "exactly one of text, media or template_id", so a request with
+ * none gets one clear message instead of a string error about a field the client meant to leave out.
  */
 function IsTextUnlessMedia(): PropertyDecorator {
   return ValidateBy({
     name: 'isTextUnlessMedia',
     validator: {
-      validate: (value: unknown, args) => textProblem(value, (args?.object as SendMessageDto).media) === null,
-      defaultMessage: (args) => textProblem(args?.value, (args?.object as SendMessageDto).media) ?? '',
+      validate: (value: unknown, args) => textProblem(value, args?.object as SendMessageDto) === null,
+      defaultMessage: (args) => textProblem(args?.value, args?.object as SendMessageDto) ?? '',
     },
   });
 }
 
-function textProblem(text: unknown, media: unknown): string | null {
-  if (text === undefined || text === null) return media === undefined || media === null ? 'exactly one of text or media is required' : null;
-  if (media !== undefined && media !== null) return 'send either text or media, not both';
+function textProblem(text: unknown, { media, template_id: templateId }: SendMessageDto): string | null {
+  const given = [text, media, templateId].filter((value) => value !== undefined && value !== null).length;
+  if (given === 0) return 'exactly one of text, media or template_id is required';
+  if (given > 1) return 'send only one of text, media or template_id';
+  if (text === undefined || text === null) return null;
   if (typeof text !== 'string' || text.length < 1 || text.length > MAX_TEXT_LENGTH) {
     return `text must be a string of 1 to ${MAX_TEXT_LENGTH} characters (surrounding spaces are trimmed)`;
   }
@@ -80,6 +83,26 @@ export class SendMessageDto {
   @ValidateNested()
   @Type(() => SendMediaDto)
   media?: SendMediaDto;
+
+  @ApiPropertyOptional({
+    example: '2e4f6a8c-0e1d-4c3b-9a5f-7d9b1c3e5a7f',
+    description: 'Send a message template instead (exactly one of text, media or template_id); nome, primeiro_nome and clinica are filled in unless given',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'template_id must be a UUID' })
+  template_id?: string;
+
+  @ApiPropertyOptional({ ...TEMPLATE_VALUES_SCHEMA, description: `Only with template_id. ${TEMPLATE_VALUES_SCHEMA.description ?? ''}` })
+  @IsOptional()
+  @IsTemplateValues()
+  @ValidateBy({
+    name: 'onlyWithTemplate',
+    validator: {
+      validate: (_value: unknown, args) => Boolean((args?.object as SendMessageDto).template_id),
+      defaultMessage: () => 'variables may only be sent with template_id',
+    },
+  })
+  variables?: Record<string, string>;
 
   toInput(): OutboundInput {
     if (this.media) return { media: { url: this.media.url, mimetype: this.media.mimetype, filename: this.media.filename, caption: this.media.caption } };

@@ -1,5 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ConversationEntity } from 'src/modules/conversations/conversation.entity';
+import { DETAIL_INTERACTION_COUNT } from '../lead-activity.repository';
+import { LeadInteractionEntity } from '../lead-interaction.entity';
 import { LeadEntity } from '../lead.entity';
+import { LeadInteractionDto } from './lead-activity-response.dto';
 import { LEAD_SCORE_BANDS, LEAD_SCORE_FACTORS, LeadScoreBand, LeadScoreFactor, LeadScoreReason, LeadSource, LeadStatus } from '../leads.constants';
 
 export class LeadScoreReasonDto {
@@ -59,6 +63,20 @@ export class LeadSummaryDto {
   }
 }
 
+export class LeadConversationDto {
+  @ApiProperty({ example: '7a1f3c5e-2b4d-4f6a-8c0e-1d3f5b7a9c2e' }) id!: string;
+  @ApiProperty({ example: 'WAITING_SECRETARY' }) status!: string;
+  @ApiProperty({ example: 'Paciente quer agendar limpeza de pele no sábado.', nullable: true, type: String }) summary!: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { patientName: 'Maria', procedure: 'limpeza de pele', preferredTime: 'sábado de manhã', objections: ['price'] },
+    description: 'What the AI learned over the conversation',
+  })
+  context!: Record<string, unknown>;
+  @ApiProperty({ example: '2026-11-22T12:00:01.000Z', nullable: true, type: String, format: 'date-time' }) last_message_at!: string | null;
+}
+
 export class LeadDetailDto extends LeadSummaryDto {
   @ApiProperty({
     type: [LeadScoreReasonDto],
@@ -71,8 +89,44 @@ export class LeadDetailDto extends LeadSummaryDto {
   })
   score_reasons!: LeadScoreReasonDto[];
   @ApiProperty({ example: 'Prefere contato por WhatsApp.', nullable: true, type: String }) notes!: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time', description: 'Set when the lead reached CONVERTED' }) converted_at!: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'Why the lead was lost; null unless LOST' }) lost_reason!: string | null;
+  @ApiProperty({ example: '2026-12-01T13:00:00.000Z', nullable: true, type: String, format: 'date-time' }) appointment_at!: string | null;
+  @ApiProperty({ type: LeadConversationDto, nullable: true, description: 'The lead’s conversation, with the AI’s summary and context' })
+  conversation!: LeadConversationDto | null;
+  @ApiProperty({ type: [String], example: [], description: 'Conversations of leads merged into this one' }) merged_conversation_ids!: string[];
+  @ApiProperty({ type: [LeadInteractionDto], description: `The ${DETAIL_INTERACTION_COUNT} latest interactions, newest first; the rest at GET /leads/{id}/interactions` })
+  interactions!: LeadInteractionDto[];
 
-  static override from(lead: LeadEntity): LeadDetailDto {
-    return { ...LeadSummaryDto.from(lead), score_reasons: lead.scoreReasons.map(LeadScoreReasonDto.from), notes: lead.notes };
+  static fromParts(lead: LeadEntity, parts: LeadDetailParts): LeadDetailDto {
+    const { conversation } = parts;
+    return {
+      ...LeadSummaryDto.from(lead),
+      score_reasons: lead.scoreReasons.map(LeadScoreReasonDto.from),
+      notes: lead.notes,
+      converted_at: lead.convertedAt?.toISOString() ?? null,
+      lost_reason: lead.lostReason,
+      appointment_at: lead.appointmentAt?.toISOString() ?? null,
+      conversation: conversation && {
+        id: conversation.id,
+        status: conversation.status,
+        summary: conversation.summary,
+        context: { ...conversation.context },
+        last_message_at: conversation.lastMessageAt?.toISOString() ?? null,
+      },
+      merged_conversation_ids: parts.mergedConversationIds,
+      interactions: parts.interactions.map(LeadInteractionDto.from),
+    };
   }
+}
+
+export interface LeadDetailParts {
+  conversation: ConversationEntity | null;
+  mergedConversationIds: string[];
+  interactions: LeadInteractionEntity[];
+}
+
+export class LeadDuplicateGroupDto {
+  @ApiProperty({ example: '5511987654321', description: 'The normalised phone (digits only) the leads share' }) phone!: string;
+  @ApiProperty({ type: [LeadSummaryDto], description: 'Open leads of that patient, oldest first' }) leads!: LeadSummaryDto[];
 }

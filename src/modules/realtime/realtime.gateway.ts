@@ -1,0 +1,87 @@
+import { Logger } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { Namespace, Socket } from 'socket.io';
+import { AuthUser } from 'src/common/auth/auth-user';
+import { AppException } from 'src/common/exceptions/app.exception';
+import { PresenceService } from './presence.service';
+import { RealtimePublisher } from './realtime-publisher';
+import { REALTIME_NAMESPACE, roomsFor } from './realtime.constants';
+import { SocketAuthService } from './socket-auth.service';
+
+/** What a socket carries once authenticated (socket.data, also visible to other processes via fetchSockets). */
+export interface RealtimeSocketData {
+  user: Pick<AuthUser, 'userId' | 'organizationId' | 'role' | 'tokenExpiresAt'>;
+  presence: 'online' | 'away';
+}
+
+type RealtimeSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, RealtimeSocketData>;
+
+/**
+ * The dashboard's live feed: `io(<api>/realtime, { auth: { token: <access JWT> } })`. Refused tokens never
+ * connect (the client gets `connect_error` with the API's error code). Only API processes run it.
+ */
+@WebSocketGateway({ namespace: REALTIME_NAMESPACE, serveClient: false })
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger(RealtimeGateway.name);
+  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly auth: SocketAuthService,
+    private readonly publisher: RealtimePublisher,
+    private readonly presence: PresenceService,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    this.publisher.attach(namespace);
+    // Middleware runs before the connection is accepted, so a bad token is refused rather than dropped later.
+    namespace.use((socket, next) => {
+      this.auth.authenticate((socket.handshake.auth as { token?: unknown } | undefined)?.token).then(
+        (user) => {
+          const data: RealtimeSocketData = {
+            user: { userId: user.userId, organizationId: user.organizationId, role: user.role, tokenExpiresAt: user.tokenExpiresAt },
+            presence: 'online',
+          };
+          socket.data = data;
+          next();
+        },
+        (error: unknown) => next(connectionRefused(error)),
+      );
+    });
+  }
+
+  async handleConnection(socket: RealtimeSocket): Promise<void> {
+    const { user } = socket.data;
+    if (!user) {
+      socket.disconnect(true);
+      return;
+    }
+    await socket.join(roomsFor(user));
+    // An access token lives minutes; the socket must not outlive it (the client reconnects with a fresh one).
+    const remainingMs = Math.max(0, user.tokenExpiresAt * 1000 - Date.now());
+    this.expiryTimers.set(socket.id, setTimeout(() => socket.disconnect(true), remainingMs));
+    await this.presence.connected(socket);
+  }
+
+  async handleDisconnect(socket: RealtimeSocket): Promise<void> {
+    clearTimeout(this.expiryTimers.get(socket.id));
+    this.expiryTimers.delete(socket.id);
+    if (socket.data?.user) await this.presence.disconnected(socket.data.user);
+  }
+
+  /** The client says the person stepped away or came back: `socket.emit('presence', { status: 'away' })`. */
+  @SubscribeMessage('presence')
+  async setPresence(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() body: unknown): Promise<{ ok: boolean }> {
+    const status = (body as { status?: unknown } | null)?.status;
+    if (!socket.data?.user || (status !== 'away' && status !== 'online')) return { ok: false };
+    socket.data.presence = status;
+    await this.presence.changed(socket.data.user);
+    return { ok: true };
+  }
+}
+
+function connectionRefused(error: unknown): Error {
+  const refused = new Error(error instanceof AppException ? error.message : 'Connection refused') as Error & { data?: unknown };
+  refused.data = { code: error instanceof AppException ? error.code : 'INTERNAL_ERROR' };
+  if (!(error instanceof AppException)) new Logger(RealtimeGateway.name).warn({ err: error instanceof Error ? error.message : error }, 'socket authentication failed');
+  return refused;
+}
