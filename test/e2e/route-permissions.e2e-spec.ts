@@ -8,6 +8,8 @@ import { dataSourceOf, insertWhatsappSession } from '../support/whatsapp';
 import { AlertSeverity, AlertType } from 'src/modules/alerts/alert.entity';
 import { AlertsService } from 'src/modules/alerts/alerts.service';
 import { LeadSource } from 'src/modules/leads/leads.constants';
+import { NotificationType } from 'src/modules/notifications/notification.entity';
+import { NotificationsService } from 'src/modules/notifications/notifications.service';
 import { LeadsService } from 'src/modules/leads/leads.service';
 
 interface IsolationContext {
@@ -27,9 +29,17 @@ interface IsolationContext {
   knowledgeA: string;
   aiKeyA: string;
   leadA: string;
+  /** Clinic A's workspace records: a department, a tag, a template, a quick reply, a note on conversationA, a notification. */
+  departmentA: string;
+  tagA: string;
+  templateA: string;
+  quickReplyA: string;
+  noteA: string;
+  notificationA: string;
 }
 
-type IsolationCase = (ctx: IsolationContext) => { actor: Session; id: string; body?: object; expected: number };
+/** `second` fills a route's second parameter (`:noteId`, `:tagId`); a random id when absent. */
+type IsolationCase = (ctx: IsolationContext) => { actor: Session; id: string; second?: string; body?: object; expected: number };
 
 /**
  * Every route that takes an id must say how another clinic (and, where it applies, another secretary)
@@ -67,11 +77,63 @@ const ISOLATION_CASES: Record<string, IsolationCase> = {
   'DELETE /api/v1/ai/keys/:id': ({ aiKeyA, clinicB }) => ({ actor: clinicB.admin, id: aiKeyA, expected: 404 }),
   'GET /api/v1/leads/:id': ({ leadA, clinicB }) => ({ actor: clinicB.admin, id: leadA, expected: 404 }),
   'GET /api/v1/leads/:id/score-history': ({ leadA, clinicB }) => ({ actor: clinicB.admin, id: leadA, expected: 404 }),
+  // Secretary workspace: another clinic's records answer 404, whatever the action.
+  'PATCH /api/v1/conversations/:id/status': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, body: { status: 'AWAITING_RESPONSE' }, expected: 404 }),
+  'GET /api/v1/conversations/:id/history': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, expected: 404 }),
+  'POST /api/v1/conversations/:id/assign': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, body: { user_id: clinicB.admin.userId }, expected: 404 }),
+  'POST /api/v1/conversations/:id/claim': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, expected: 404 }),
+  'POST /api/v1/conversations/:id/unassign': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, expected: 404 }),
+  'POST /api/v1/conversations/:id/transfer': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, body: { user_id: clinicB.admin.userId, reason: 'x' }, expected: 404 }),
+  'POST /api/v1/conversations/:id/read': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, expected: 404 }),
+  'POST /api/v1/conversations/:id/unread': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, expected: 404 }),
+  'GET /api/v1/conversations/:id/tags': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, expected: 404 }),
+  'POST /api/v1/conversations/:id/tags': ({ conversationA, tagA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, body: { tag_id: tagA }, expected: 404 }),
+  'DELETE /api/v1/conversations/:id/tags/:tagId': ({ conversationA, tagA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, second: tagA, expected: 404 }),
+  'GET /api/v1/conversations/:id/notes': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, expected: 404 }),
+  'POST /api/v1/conversations/:id/notes': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, body: { body: 'Invasor' }, expected: 404 }),
+  'PATCH /api/v1/conversations/:id/notes/:noteId': ({ conversationA, noteA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, second: noteA, body: { body: 'Invasor' }, expected: 404 }),
+  'DELETE /api/v1/conversations/:id/notes/:noteId': ({ conversationA, noteA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, second: noteA, expected: 404 }),
+  'POST /api/v1/conversations/:id/department': ({ conversationA, clinicB }) => ({ actor: clinicB.admin, id: conversationA, body: { department_id: null }, expected: 404 }),
+  'PATCH /api/v1/leads/:id': ({ leadA, clinicB }) => ({ actor: clinicB.admin, id: leadA, body: { notes: 'Invasor' }, expected: 404 }),
+  'DELETE /api/v1/leads/:id': ({ leadA, clinicB }) => ({ actor: clinicB.admin, id: leadA, expected: 404 }),
+  'POST /api/v1/leads/:id/restore': ({ leadA, clinicB }) => ({ actor: clinicB.admin, id: leadA, expected: 404 }),
+  'GET /api/v1/leads/:id/history': ({ leadA, clinicB }) => ({ actor: clinicB.admin, id: leadA, expected: 404 }),
+  'GET /api/v1/leads/:id/interactions': ({ leadA, clinicB }) => ({ actor: clinicB.admin, id: leadA, expected: 404 }),
+  'POST /api/v1/leads/:id/interactions': ({ leadA, clinicB }) => ({ actor: clinicB.admin, id: leadA, body: { type: 'NOTE', body: 'Invasor' }, expected: 404 }),
+  'GET /api/v1/leads/:id/journey': ({ leadA, clinicB }) => ({ actor: clinicB.admin, id: leadA, expected: 404 }),
+  'POST /api/v1/leads/:id/department': ({ leadA, clinicB }) => ({ actor: clinicB.admin, id: leadA, body: { department_id: null }, expected: 404 }),
+  'GET /api/v1/departments/:id': ({ departmentA, clinicB }) => ({ actor: clinicB.admin, id: departmentA, expected: 404 }),
+  'PATCH /api/v1/departments/:id': ({ departmentA, clinicB }) => ({ actor: clinicB.admin, id: departmentA, body: { name: 'Invasor' }, expected: 404 }),
+  'DELETE /api/v1/departments/:id': ({ departmentA, clinicB }) => ({ actor: clinicB.admin, id: departmentA, expected: 404 }),
+  'GET /api/v1/assignment/users/:id/availability': ({ secretaryA, clinicB }) => ({ actor: clinicB.admin, id: secretaryA.userId, expected: 404 }),
+  'PUT /api/v1/assignment/users/:id/availability': ({ secretaryA, clinicB }) => ({ actor: clinicB.admin, id: secretaryA.userId, body: { available: true }, expected: 404 }),
+  'GET /api/v1/tags/:id': ({ tagA, clinicB }) => ({ actor: clinicB.admin, id: tagA, expected: 404 }),
+  'PATCH /api/v1/tags/:id': ({ tagA, clinicB }) => ({ actor: clinicB.admin, id: tagA, body: { name: 'Invasor' }, expected: 404 }),
+  'DELETE /api/v1/tags/:id': ({ tagA, clinicB }) => ({ actor: clinicB.admin, id: tagA, expected: 404 }),
+  'GET /api/v1/templates/:id': ({ templateA, clinicB }) => ({ actor: clinicB.admin, id: templateA, expected: 404 }),
+  'PATCH /api/v1/templates/:id': ({ templateA, clinicB }) => ({ actor: clinicB.admin, id: templateA, body: { name: 'Invasor' }, expected: 404 }),
+  'DELETE /api/v1/templates/:id': ({ templateA, clinicB }) => ({ actor: clinicB.admin, id: templateA, expected: 404 }),
+  'POST /api/v1/templates/:id/render': ({ templateA, clinicB }) => ({ actor: clinicB.admin, id: templateA, body: { variables: { nome: 'X' } }, expected: 404 }),
+  'GET /api/v1/quick-replies/:id': ({ quickReplyA, clinicB }) => ({ actor: clinicB.admin, id: quickReplyA, expected: 404 }),
+  'PATCH /api/v1/quick-replies/:id': ({ quickReplyA, clinicB }) => ({ actor: clinicB.admin, id: quickReplyA, body: { response: 'Invasor' }, expected: 404 }),
+  'DELETE /api/v1/quick-replies/:id': ({ quickReplyA, clinicB }) => ({ actor: clinicB.admin, id: quickReplyA, expected: 404 }),
+  'PATCH /api/v1/notifications/:id/read': ({ notificationA, clinicB }) => ({ actor: clinicB.admin, id: notificationA, expected: 404 }),
 };
 
-function call(app: NestFastifyApplication, entry: Pick<RouteEntry, 'route'>, id: string) {
+/** Routes of these resources are checked by reading the record back as its own clinic. */
+const PROBES: [string, (ctx: IsolationContext, id: string) => string][] = [
+  ['/departments/', (_ctx, id) => `/api/v1/departments/${id}`],
+  ['/tags/:id', (_ctx, id) => `/api/v1/tags/${id}`],
+  ['/templates/', (_ctx, id) => `/api/v1/templates/${id}`],
+  ['/quick-replies/', (_ctx, id) => `/api/v1/quick-replies/${id}`],
+  ['/assignment/users/', (_ctx, id) => `/api/v1/assignment/users/${id}/availability`],
+  ['/notes', (ctx) => `/api/v1/conversations/${ctx.conversationA}/notes`],
+  ['/notifications/', () => '/api/v1/notifications'],
+];
+
+function call(app: NestFastifyApplication, entry: Pick<RouteEntry, 'route'>, id: string, second: string = randomUUID()) {
   const [method, path] = entry.route.split(' ');
-  const url = path.replace(/:(id|name)\b/, id);
+  const url = path.replace(/:(id|name)\b/, id).replace(/:[A-Za-z]+\b/, second);
   const agent = http(app);
   switch (method) {
     case 'GET':
@@ -145,8 +207,21 @@ describe('Route access table', () => {
         knowledgeA: await addKnowledge(app, clinicA),
         aiKeyA: await addAiKey(app, clinicA),
         leadA: '',
+        departmentA: await createdId(app, clinicA, '/api/v1/departments', { name: 'Odontologia' }),
+        tagA: await createdId(app, clinicA, '/api/v1/tags', { name: 'VIP', color: '#FFAA00' }),
+        templateA: await createdId(app, clinicA, '/api/v1/templates', { name: 'Confirmação', content: 'Olá {{nome}}, até amanhã!' }),
+        quickReplyA: await createdId(app, clinicA, '/api/v1/quick-replies', { trigger: 'horarios', response: 'Atendemos das 8h às 18h.' }),
+        noteA: '',
+        notificationA: '',
       };
       ctx.leadA = await addLead(app, clinicA, ctx.conversationA);
+      ctx.noteA = await createdId(app, clinicA, `/api/v1/conversations/${ctx.conversationA}/notes`, { body: 'Paciente prefere manhã' });
+      [ctx.notificationA] = await app.get(NotificationsService).notify(clinicA.organizationId, { userIds: [clinicA.admin.userId] }, {
+        type: NotificationType.ConversationHandoff,
+        title: 'Isolation probe',
+        body: 'Isolation probe',
+        data: { conversation_id: ctx.conversationA },
+      });
     });
 
     it('should have an isolation case for every route that takes an id', () => {
@@ -155,8 +230,8 @@ describe('Route access table', () => {
     });
 
     it.each(Object.keys(ISOLATION_CASES))('%s should not reach another clinic’s record', async (route) => {
-      const { actor, id, body, expected } = ISOLATION_CASES[route](ctx);
-      const response = await call(app, { route }, id).set(...bearer(actor)).send(body ?? {});
+      const { actor, id, second, body, expected } = ISOLATION_CASES[route](ctx);
+      const response = await call(app, { route }, id, second).set(...bearer(actor)).send(body ?? {});
       expect(response.status).toBe(expected);
       // The record is untouched and still visible to its own clinic.
       if (route.includes('/users/')) {
@@ -166,6 +241,9 @@ describe('Route access table', () => {
       } else if (route.includes('/contacts/')) {
         const contact = await http(app).get(`/api/v1/contacts/${id}`).set(...bearer(ctx.clinicA.admin)).expect(200);
         expect(contact.body.name).toBe('Paciente A');
+      } else if (PROBES.some(([prefix]) => route.includes(prefix))) {
+        const [, probe] = PROBES.find(([prefix]) => route.includes(prefix)) as (typeof PROBES)[number];
+        await http(app).get(probe(ctx, id)).set(...bearer(ctx.clinicA.admin)).expect(200);
       } else if (route.includes('/knowledge/')) {
         const item = await http(app).get(`/api/v1/knowledge/${id}`).set(...bearer(ctx.clinicA.admin)).expect(200);
         expect(item.body.title).toBe('Estacionamento');
@@ -197,6 +275,10 @@ async function raiseAlert(app: NestFastifyApplication, clinic: Clinic): Promise<
   });
   const response = await http(app).get('/api/v1/alerts').set(...bearer(clinic.admin)).expect(200);
   return (response.body.items as Array<{ id: string }>)[0].id;
+}
+
+async function createdId(app: NestFastifyApplication, clinic: Clinic, path: string, body: object): Promise<string> {
+  return ((await http(app).post(path).set(...bearer(clinic.admin)).send(body).expect(201)).body as { id: string }).id;
 }
 
 async function addKnowledge(app: NestFastifyApplication, clinic: Clinic): Promise<string> {
