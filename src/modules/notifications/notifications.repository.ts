@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { Role } from 'src/common/auth/role.enum';
 import { NotificationData, NotificationEntity, NotificationPriority, NotificationType } from './notification.entity';
 import { NotificationSettingsEntity } from './notification-settings.entity';
 
@@ -25,8 +24,6 @@ export interface CreatedNotification {
   userId: string;
 }
 
-const STAFF_ROLES = [Role.Admin, Role.Secretary];
-
 @Injectable()
 export class NotificationsRepository {
   constructor(
@@ -38,29 +35,31 @@ export class NotificationsRepository {
    * One set-based insert per audience. Recipients are read from `users` in the same statement, filtered by
    * the organization and `is_active`, so an id from another clinic or a deactivated user gets nothing.
    */
-  async insertFor(organizationId: string, audience: NotificationAudience, notification: NewNotification): Promise<CreatedNotification[]> {
-    const params: unknown[] = [
-      organizationId,
-      notification.type,
-      notification.title.slice(0, 160),
-      notification.body.slice(0, 500),
-      JSON.stringify(notification.data),
-      notification.priority ?? NotificationPriority.Normal,
-      notification.dedupeKey ?? null,
-    ];
-    params.push('userIds' in audience ? audience.userIds : STAFF_ROLES);
-    const recipients = 'userIds' in audience ? 'u.id = ANY($8::uuid[])' : 'u.role = ANY($8::varchar[])';
+  /**
+   * One set-based insert for the given recipients (already checked to be active users of the organization).
+   * A repeat of an unread notification with the same dedupe key creates nothing.
+   */
+  async insertFor(organizationId: string, userIds: string[], notification: NewNotification): Promise<CreatedNotification[]> {
+    if (userIds.length === 0) return [];
     const once = notification.once && notification.dedupeKey
-      ? 'AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.organization_id = $1 AND n.user_id = u.id AND n.dedupe_key = $7::varchar)'
+      ? 'WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.organization_id = $1 AND n.user_id = r.id AND n.dedupe_key = $7::varchar)'
       : '';
     const rows: { id: string; user_id: string }[] = await this.notifications.query(
       `INSERT INTO notifications (organization_id, user_id, type, title, body, data, priority, dedupe_key)
-       SELECT $1, u.id, $2, $3, $4, $5::jsonb, $6, $7::varchar
-         FROM users u
-        WHERE u.organization_id = $1 AND u.is_active AND ${recipients} ${once}
+       SELECT $1, r.id, $2, $3, $4, $5::jsonb, $6, $7::varchar
+         FROM unnest($8::uuid[]) AS r(id) ${once}
        ON CONFLICT (organization_id, user_id, dedupe_key) WHERE dedupe_key IS NOT NULL AND read_at IS NULL DO NOTHING
        RETURNING id, user_id`,
-      params,
+      [
+        organizationId,
+        notification.type,
+        notification.title.slice(0, 160),
+        notification.body.slice(0, 500),
+        JSON.stringify(notification.data),
+        notification.priority ?? NotificationPriority.Normal,
+        notification.dedupeKey ?? null,
+        userIds,
+      ],
     );
     return rows.map((row) => ({ id: row.id, userId: row.user_id }));
   }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AuthUser } from 'src/common/auth/auth-user';
+import { Role } from 'src/common/auth/role.enum';
 import { DomainEvent, NotificationCreatedEvent } from 'src/common/events/domain-events';
 import { Page, toPage } from 'src/common/pagination';
+import { UsersService } from 'src/modules/users/users.service';
 import { ListNotificationsQueryDto } from './dto/list-notifications-query.dto';
 import { NotificationResponseDto, ReadAllResponseDto, UnreadCountResponseDto } from './dto/notification-response.dto';
 import { NotificationSettingsResponseDto, UpdateNotificationSettingsDto } from './dto/notification-settings.dto';
@@ -12,11 +14,15 @@ import { notificationNotFound } from './notifications.exceptions';
 import { NewNotification, NotificationAudience, NotificationsRepository } from './notifications.repository';
 
 /** A user's own notifications, and the entry point the event listeners and jobs use to create them. */
+/** Who works the queue: staff notified when an item is nobody's yet. */
+const STAFF_ROLES = [Role.Admin, Role.Secretary];
+
 @Injectable()
 export class NotificationsService {
   constructor(
     private readonly repository: NotificationsRepository,
     private readonly events: EventEmitter2,
+    private readonly users: UsersService,
   ) {}
 
   /**
@@ -25,7 +31,8 @@ export class NotificationsService {
    */
   async notify(organizationId: string, audience: NotificationAudience, notification: NewNotification): Promise<string[]> {
     if ('userIds' in audience && audience.userIds.length === 0) return [];
-    const created = await this.repository.insertFor(organizationId, audience, notification);
+    const recipients = await this.users.activeRecipients(organizationId, 'userIds' in audience ? { userIds: audience.userIds } : { roles: STAFF_ROLES });
+    const created = await this.repository.insertFor(organizationId, recipients, notification);
     for (const row of created) {
       const payload: NotificationCreatedEvent = { organizationId, notificationId: row.id, userId: row.userId };
       this.events.emit(DomainEvent.NotificationCreated, payload);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Not, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Not, Repository } from 'typeorm';
 import { AuthUser } from 'src/common/auth/auth-user';
 import { Role } from 'src/common/auth/role.enum';
 import { DomainEvent } from 'src/common/events/domain-events';
@@ -160,6 +160,18 @@ export class UsersService {
     });
     await this.access.refresh(id);
     this.events.emit(DomainEvent.SecretaryAvailabilityChanged, { organizationId: actor.organizationId, userId: id });
+  }
+
+  /**
+   * The organization's active users among `userIds`, or with one of `roles`: who may receive something
+   * (a notification) on the organization's behalf. Users of other organizations are never returned.
+   */
+  async activeRecipients(organizationId: string, filter: { userIds: string[] } | { roles: Role[] }): Promise<string[]> {
+    const rows = await this.users.find({
+      select: { id: true },
+      where: 'userIds' in filter ? { organizationId, isActive: true, id: In(filter.userIds) } : { organizationId, isActive: true, role: In(filter.roles) },
+    });
+    return rows.map((row) => row.id);
   }
 
   private async getVisible(repository: Repository<UserEntity>, actor: AuthUser, id: string): Promise<UserEntity> {
