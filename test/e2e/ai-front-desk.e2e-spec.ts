@@ -1,6 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AiTurnService } from 'src/modules/ai/turns/ai-turn.service';
 import { TurnModels } from 'src/modules/ai/turns/turn-models';
+import { TurnScheduler } from 'src/modules/ai/turns/turn-scheduler';
 import { bearer, http, PREFIX } from 'test/support/api';
 import { buildMessageEvent, FakeWaha } from 'test/support/fake-waha.server';
 import { postWebhook } from 'test/support/whatsapp';
@@ -161,10 +162,13 @@ describe('AI front desk, offline engine (e2e)', () => {
     const quietClinic = await desk.newClinic(SMILE_KNOWLEDGE, { debounce_ms: 0, enabled: false });
     const chat = randomPatientChat();
     await desk.patientSays(quietClinic, chat, 'quanto custa a limpeza?');
-    const conversation = await desk.turnSettled(quietClinic, chat, 1);
-    expect(conversation.context).toEqual({});
+    const stored = await desk.conversationOf(quietClinic, chat);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(desk.botMessagesTo(chat)).toHaveLength(0);
+    // The sweeper marks what the bot skipped as seen, so turning the bot back on does not answer old messages.
+    await app.get(TurnScheduler).arm([{ organizationId: quietClinic.organizationId, conversationId: String(stored.id) }], { retry: true });
+    const conversation = await desk.turnSettled(quietClinic, chat, 1);
+    expect(conversation.context).toEqual({});
 
     await http(app).patch(`${PREFIX}/ai/settings`).set(...bearer(quietClinic.admin)).send({ enabled: true }).expect(200);
     await desk.patientSays(quietClinic, chat, 'quanto custa a limpeza?');

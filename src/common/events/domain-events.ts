@@ -22,7 +22,13 @@ export enum DomainEvent {
   SecretaryAvailabilityChanged = 'secretary.availability_changed',
 }
 
-export interface MessageReceivedEvent {
+/** Who the conversation belonged to when the message was stored; absent when the emitter did not know. */
+export interface ConversationPeople {
+  assignedToId?: string | null;
+  ownerUserId?: string | null;
+}
+
+export interface MessageReceivedEvent extends ConversationPeople {
   organizationId: string;
   conversationId: string;
   messageId: string;
@@ -55,7 +61,7 @@ export interface KnowledgeChangedEvent {
   organizationId: string;
 }
 
-export interface MessageCreatedEvent {
+export interface MessageCreatedEvent extends ConversationPeople {
   organizationId: string;
   conversationId: string;
   messageId: string;

@@ -84,7 +84,10 @@ export class NotificationTriggersListener {
   @OnEvent(DomainEvent.MessageReceived, ASYNC)
   onMessageReceived(event: MessageReceivedEvent): Promise<void> {
     return this.safely(DomainEvent.MessageReceived, async () => {
-      const conversation = await this.conversations.findById(event.organizationId, event.conversationId);
+      const conversation =
+        event.assignedToId !== undefined && event.ownerUserId !== undefined
+          ? { id: event.conversationId, assignedToId: event.assignedToId, ownerUserId: event.ownerUserId }
+          : await this.conversations.findById(event.organizationId, event.conversationId);
       if (!conversation) return;
       const userIds = [...new Set([conversation.ownerUserId, conversation.assignedToId].filter((id): id is string => id !== null))];
       await this.notifications.notify(event.organizationId, { userIds }, {

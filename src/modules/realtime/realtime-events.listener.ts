@@ -46,7 +46,11 @@ export class RealtimeEventsListener implements OnModuleInit {
   @OnEvent(DomainEvent.MessageCreated, ASYNC)
   onMessageCreated(event: MessageCreatedEvent): Promise<void> {
     return this.safely(DomainEvent.MessageCreated, async () => {
-      const conversation = await this.conversations.findById(event.organizationId, event.conversationId);
+      // The inbound path says who the conversation belongs to; other emitters leave it to a reload.
+      const conversation =
+        event.assignedToId !== undefined
+          ? { id: event.conversationId, organizationId: event.organizationId, assignedToId: event.assignedToId }
+          : await this.conversations.findById(event.organizationId, event.conversationId);
       if (!conversation) return;
       this.publisher.emit(audienceOf('conversations', conversation), RealtimeEvent.MessageCreated, {
         conversation_id: conversation.id,

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { createAdapter } from '@socket.io/redis-adapter';
+import Redis from 'ioredis';
 import { Namespace, Server } from 'socket.io';
 import { RedisConnectionFactory } from 'src/common/redis/redis-connection.factory';
 import { REALTIME_NAMESPACE } from './realtime.constants';
@@ -58,6 +59,22 @@ export class RealtimePublisher implements OnApplicationBootstrap, OnModuleDestro
     // Channels are not covered by ioredis' keyPrefix: the prefix goes into the adapter's key instead, so
     // parallel deployments and test runs on one Redis never exchange events.
     const key = this.redis.key('socket.io');
-    return createAdapter(this.redis.create('realtime-pub'), this.redis.create('realtime-sub'), { key, requestsTimeout: 2_000 });
+    // The subscriber's (re)subscriptions must wait for Redis instead of failing unhandled inside the adapter.
+    return createAdapter(this.publisherClient(), this.redis.create('realtime-sub', { maxRetriesPerRequest: null }), { key, requestsTimeout: 2_000 });
+  }
+
+  /**
+   * The adapter fires `publish` without handling its promise; while Redis is down each one would reject
+   * unhandled. A live feed event lost then is acceptable (dashboards refetch on reconnect); a crash is not.
+   */
+  private publisherClient(): Redis {
+    const client = this.redis.create('realtime-pub');
+    const publish = client.publish.bind(client) as (channel: string | Buffer, message: string | Buffer) => Promise<number>;
+    client.publish = ((channel: string | Buffer, message: string | Buffer) =>
+      publish(channel, message).catch((error: unknown) => {
+        this.logger.warn({ err: error instanceof Error ? error.message : error }, 'realtime event not published (Redis unavailable)');
+        return 0;
+      })) as Redis['publish'];
+    return client;
   }
 }

@@ -57,7 +57,9 @@ export class TurnScheduler {
     for (const [organizationId, conversationIds] of byOrganization) {
       const settings = await this.settings.get(organizationId);
       if (!settings.enabled) {
-        await this.turns.markAllSeen(organizationId, conversationIds);
+        // Nothing to answer while the bot is off. Marking the messages seen costs a row update, so it is left to
+        // the sweeper (once per stale conversation, not once per message), which must not keep finding them.
+        if (retry) await this.turns.markAllSeen(organizationId, conversationIds);
         continue;
       }
       for (const state of await this.turns.findStates(organizationId, conversationIds)) {

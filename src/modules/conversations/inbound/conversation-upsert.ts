@@ -15,9 +15,16 @@ export function conversationKey(input: Pick<OpenConversationInput, 'organization
   return `${input.organizationId} ${input.contactId} ${input.sessionId}`;
 }
 
+/** The upserted conversation and who it belongs to (for the events that follow the message). */
+export interface OpenConversation {
+  id: string;
+  assignedToId: string | null;
+  ownerUserId: string | null;
+}
+
 /** The open conversation of one contact on one number (see `upsertOpenConversations`); returns its id. */
 export async function upsertOpenConversation(manager: EntityManager, input: OpenConversationInput): Promise<string> {
-  return (await upsertOpenConversations(manager, [input])).get(conversationKey(input)) as string;
+  return ((await upsertOpenConversations(manager, [input])).get(conversationKey(input)) as OpenConversation).id;
 }
 
 /**
@@ -27,7 +34,7 @@ export async function upsertOpenConversation(manager: EntityManager, input: Open
  * with the latest time, sorted so concurrent batches lock conversations in the same order. Returns the ids
  * keyed by `conversationKey`.
  */
-export async function upsertOpenConversations(manager: EntityManager, inputs: OpenConversationInput[]): Promise<Map<string, string>> {
+export async function upsertOpenConversations(manager: EntityManager, inputs: OpenConversationInput[]): Promise<Map<string, OpenConversation>> {
   const latest = new Map<string, OpenConversationInput>();
   const inboundCounts = new Map<string, number>();
   for (const input of inputs) {
@@ -36,12 +43,12 @@ export async function upsertOpenConversations(manager: EntityManager, inputs: Op
     if (!current || input.at >= current.at) latest.set(key, input);
     if (input.inbound) inboundCounts.set(key, (inboundCounts.get(key) ?? 0) + 1);
   }
-  const ids = new Map<string, string>();
+  const ids = new Map<string, OpenConversation>();
   if (latest.size === 0) return ids;
   const sorted = [...latest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const rows = sorted.map(([, row]) => row);
   const counts = sorted.map(([key]) => inboundCounts.get(key) ?? 0);
-  const result: { id: string; organization_id: string; contact_id: string; session_id: string }[] = await manager.query(
+  const result: { id: string; organization_id: string; contact_id: string; session_id: string; assigned_to_id: string | null; owner_user_id: string | null }[] = await manager.query(
     `INSERT INTO conversations (organization_id, contact_id, session_id, chat_id, last_message_at, last_inbound_at, inbound_count, bot_pending_since)
      SELECT o, c, s, ch, at, CASE WHEN inb THEN at END, n, CASE WHEN n > 0 THEN now() END
      FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::timestamptz[], $6::boolean[], $7::int[]) AS t(o, c, s, ch, at, inb, n)
@@ -53,7 +60,7 @@ export async function upsertOpenConversations(manager: EntityManager, inputs: Op
                    bot_pending_since = CASE WHEN conversations.inbound_count = conversations.bot_answered_count AND EXCLUDED.inbound_count > 0
                                             THEN now() ELSE conversations.bot_pending_since END,
                    updated_at = now()
-     RETURNING id, organization_id, contact_id, session_id`,
+     RETURNING id, organization_id, contact_id, session_id, assigned_to_id, owner_user_id`,
     [
       rows.map((r) => r.organizationId),
       rows.map((r) => r.contactId),
@@ -64,6 +71,9 @@ export async function upsertOpenConversations(manager: EntityManager, inputs: Op
       counts,
     ],
   );
-  for (const row of result) ids.set(conversationKey({ organizationId: row.organization_id, contactId: row.contact_id, sessionId: row.session_id }), row.id);
+  for (const row of result) {
+    const key = conversationKey({ organizationId: row.organization_id, contactId: row.contact_id, sessionId: row.session_id });
+    ids.set(key, { id: row.id, assignedToId: row.assigned_to_id, ownerUserId: row.owner_user_id });
+  }
   return ids;
 }

@@ -109,7 +109,8 @@ export class InboundEventsService {
   private async afterCommit(effects: InboundEffects): Promise<void> {
     for (const received of effects.received) {
       this.events.emit(DomainEvent.MessageReceived, received);
-      this.events.emit(DomainEvent.MessageCreated, { organizationId: received.organizationId, conversationId: received.conversationId, messageId: received.messageId, direction: 'inbound' });
+      const { contactId: _contactId, ...created } = received;
+      this.events.emit(DomainEvent.MessageCreated, { ...created, direction: 'inbound' });
     }
     for (const created of effects.clinicPhoneMessages) {
       this.events.emit(DomainEvent.MessageCreated, created);

@@ -7,7 +7,7 @@ import { MediaStatus, MessageDirection, MessageSender, MessageStatus } from '../
 import { ConversationOwner } from '../conversation.entity';
 import { changeOwner } from '../ownership/conversation-ownership';
 import { OwnershipChangeReason } from '../ownership/ownership-event.entity';
-import { conversationKey, upsertOpenConversation, upsertOpenConversations } from './conversation-upsert';
+import { conversationKey, OpenConversation, upsertOpenConversation, upsertOpenConversations } from './conversation-upsert';
 import { InboundEffects } from './inbound-effects';
 import { ACK_STATUS, findByKeyId, findByKeyIds, insertWahaMessage, insertWahaMessages, keyIdKey } from './message-insert';
 import { keyIdOf, MappedMessage, mapWahaMessage } from './waha-message.mapper';
@@ -119,10 +119,10 @@ export class InboundMessageHandlers {
         inbound: true,
       })),
     );
-    const rows = withContact.map((item) => ({
-      ...item,
-      conversationId: conversations.get(conversationKey({ organizationId: item.event.organizationId, contactId: item.contactId, sessionId: item.event.sessionId })) as string,
-    }));
+    const rows = withContact.map((item) => {
+      const conversation = conversations.get(conversationKey({ organizationId: item.event.organizationId, contactId: item.contactId, sessionId: item.event.sessionId })) as OpenConversation;
+      return { ...item, conversationId: conversation.id, people: { assignedToId: conversation.assignedToId, ownerUserId: conversation.ownerUserId } };
+    });
     const inserted = await insertWahaMessages(
       manager,
       rows.map(({ event, conversationId, message }) => ({
@@ -143,7 +143,7 @@ export class InboundMessageHandlers {
         continue;
       }
       outcomes.set(row.event.id, null);
-      effects.messageReceived({ organizationId: row.event.organizationId, conversationId: row.conversationId, messageId, contactId: row.contactId });
+      effects.messageReceived({ organizationId: row.event.organizationId, conversationId: row.conversationId, messageId, contactId: row.contactId, ...row.people });
       if (row.message.media?.status === MediaStatus.Pending) effects.downloadMedia(row.event.organizationId, messageId);
     }
     for (const event of oneByOne) outcomes.set(event.id, await this.patientMessage(manager, event, effects));
