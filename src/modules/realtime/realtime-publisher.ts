@@ -59,22 +59,33 @@ export class RealtimePublisher implements OnApplicationBootstrap, OnModuleDestro
     // Channels are not covered by ioredis' keyPrefix: the prefix goes into the adapter's key instead, so
     // parallel deployments and test runs on one Redis never exchange events.
     const key = this.redis.key('socket.io');
-    // The subscriber's (re)subscriptions must wait for Redis instead of failing unhandled inside the adapter.
-    return createAdapter(this.publisherClient(), this.redis.create('realtime-sub', { maxRetriesPerRequest: null }), { key, requestsTimeout: 2_000 });
+    return createAdapter(this.publisherClient(), this.subscriberClient(), { key, requestsTimeout: 2_000 });
   }
 
   /**
-   * The adapter fires `publish` without handling its promise; while Redis is down each one would reject
-   * unhandled. A live feed event lost then is acceptable (dashboards refetch on reconnect); a crash is not.
+   * The adapter fires `publish`, `subscribe` and their kin without handling their promises; while Redis is down
+   * (or when the app closes during an outage) each would reject unhandled. A live event lost then is acceptable
+   * (dashboards refetch on reconnect); a crash is not. The subscriber also waits for Redis rather than failing.
    */
   private publisherClient(): Redis {
-    const client = this.redis.create('realtime-pub');
-    const publish = client.publish.bind(client) as (channel: string | Buffer, message: string | Buffer) => Promise<number>;
-    client.publish = ((channel: string | Buffer, message: string | Buffer) =>
-      publish(channel, message).catch((error: unknown) => {
-        this.logger.warn({ err: error instanceof Error ? error.message : error }, 'realtime event not published (Redis unavailable)');
-        return 0;
-      })) as Redis['publish'];
+    return this.tolerant(this.redis.create('realtime-pub'), ['publish']);
+  }
+
+  private subscriberClient(): Redis {
+    return this.tolerant(this.redis.create('realtime-sub', { maxRetriesPerRequest: null }), ['subscribe', 'psubscribe', 'unsubscribe', 'punsubscribe']);
+  }
+
+  private tolerant(client: Redis, commands: ('publish' | 'subscribe' | 'psubscribe' | 'unsubscribe' | 'punsubscribe')[]): Redis {
+    for (const command of commands) {
+      const original = (client[command] as (...args: unknown[]) => Promise<unknown>).bind(client);
+      Object.assign(client, {
+        [command]: (...args: unknown[]) =>
+          original(...args).catch((error: unknown) => {
+            this.logger.warn({ command, err: error instanceof Error ? error.message : error }, 'realtime Redis command failed (Redis unavailable)');
+            return 0;
+          }),
+      });
+    }
     return client;
   }
 }
