@@ -83,7 +83,7 @@ export class AiTurnService {
     const engine: EngineChoice = choice ?? { kind: 'offline', reason: 'configured' };
     const burst = await readBurst(messages.burst, (message) => this.contextBuilder.transcribe(scope, engine, message));
     const history = messages.history.map((message) => ({ direction: message.direction, body: message.body ?? '' }));
-    const analysis = await this.models.analyse(scope, engine, { burst: burst.texts, history }, (await this.contextBuilder.locale(scope.organizationId)));
+    const analysis = await this.models.analyse(scope, engine, { burst: burst.texts, history }, (await this.contextBuilder.locale(scope)));
 
     const action = planTurn({
       analysis,
@@ -132,7 +132,7 @@ export class AiTurnService {
         return { ...base, status: ConversationStatus.WaitingSecretary, handoff: OwnershipChangeReason.HumanRequest, replies: reply(templates.humanHandoff(persona), AutomationKind.Handoff) };
       case 'scheduling':
       case 'cancel': {
-        const when = await this.contextBuilder.nextConfirmation(scope.organizationId, now);
+        const when = await this.contextBuilder.nextConfirmation(scope, now);
         const text = action === 'cancel' ? cancelNoted(when) : templates.bookingHandoff(when, persona);
         return { ...base, status: ConversationStatus.WaitingSecretary, replies: reply(text, AutomationKind.BookingHandoff) };
       }

@@ -4,6 +4,7 @@ import { BotTurnsService } from 'src/modules/conversations/bot-turns/bot-turns.s
 import { MediaStatus, MessageEntity } from 'src/modules/conversations/message.entity';
 import { describeNextConfirmation } from 'src/modules/knowledge/business-hours';
 import { renderClinicProfile } from 'src/modules/knowledge/clinic-profile/clinic-profile-text';
+import { ClinicProfile } from 'src/modules/knowledge/clinic-profile/clinic-profile.types';
 import { KnowledgeService } from 'src/modules/knowledge/knowledge.service';
 import { Intent, TurnAnalysis } from '../analysis/turn-analysis';
 import { AnswerCache } from '../cache/answer-cache';
@@ -31,6 +32,7 @@ export interface ComposedAnswer {
 @Injectable()
 export class TurnContextBuilder {
   private readonly logger = new Logger(TurnContextBuilder.name);
+  private readonly profiles = new WeakMap<TurnScope, Promise<ClinicProfile>>();
 
   constructor(
     private readonly knowledge: KnowledgeService,
@@ -40,8 +42,18 @@ export class TurnContextBuilder {
     private readonly embedder: KnowledgeEmbedder,
   ) {}
 
-  async locale(organizationId: string): Promise<string> {
-    return (await this.knowledge.getProfile(organizationId)).locale;
+  /** The clinic profile, read once per turn (`scope` is the turn's own object) however many steps need it. */
+  private profileOf(scope: TurnScope): Promise<ClinicProfile> {
+    let profile = this.profiles.get(scope);
+    if (!profile) {
+      profile = this.knowledge.getProfile(scope.organizationId);
+      this.profiles.set(scope, profile);
+    }
+    return profile;
+  }
+
+  async locale(scope: TurnScope): Promise<string> {
+    return (await this.profileOf(scope)).locale;
   }
 
   async build(
@@ -57,7 +69,7 @@ export class TurnContextBuilder {
     const queryEmbedding = engine.kind === 'gemini' && query ? await this.embedder.embedQuestion(scope.organizationId, scope.conversationId, query) : undefined;
     const [chunks, profile, memory] = await Promise.all([
       query ? this.knowledge.search(scope.organizationId, query, { limit: KNOWLEDGE_SNIPPETS, queryEmbedding }) : Promise.resolve([]),
-      this.knowledge.getProfile(scope.organizationId),
+      this.profileOf(scope),
       this.turns.patientMemory(conversation, MEMORY_CONVERSATIONS),
     ]);
     return {
@@ -76,8 +88,8 @@ export class TurnContextBuilder {
   }
 
   /** When a secretary will confirm, in the patient's words: "amanhã a partir das 8h". */
-  async nextConfirmation(organizationId: string, now: Date): Promise<string> {
-    const profile = await this.knowledge.getProfile(organizationId);
+  async nextConfirmation(scope: TurnScope, now: Date): Promise<string> {
+    const profile = await this.profileOf(scope);
     return describeNextConfirmation(profile.businessHours, now, profile.locale);
   }
 
@@ -95,7 +107,7 @@ export class TurnContextBuilder {
     const greeting = ctx.firstReply && ctx.persona.greeting ? `${ctx.persona.greeting}\n\n` : '';
     const question = ctx.burst.join(' ');
     const cacheScope = {
-      knowledgeVersion: String(await this.knowledge.getKnowledgeVersion(scope.organizationId)),
+      knowledgeVersion: String((await this.profileOf(scope)).knowledgeVersion),
       promptVersion: engine.kind === 'gemini' ? `${PROMPT_VERSIONS.reply}:${engine.model}` : PROMPT_VERSIONS.offlineReply,
     };
     const cached = await this.cache.get(scope.organizationId, question, cacheScope);
@@ -114,7 +126,7 @@ export class TurnContextBuilder {
     if (message.mediaStatus === MediaStatus.Pending) throw new TurnRetryLaterError('voice note still downloading');
     const audio = await this.turns.readMedia(message, MAX_VOICE_BYTES);
     if (!audio) return null;
-    return this.models.transcribe(scope, engine, audio, message.mediaMimetype ?? 'audio/ogg', await this.locale(scope.organizationId));
+    return this.models.transcribe(scope, engine, audio, message.mediaMimetype ?? 'audio/ogg', await this.locale(scope));
   }
 }
 

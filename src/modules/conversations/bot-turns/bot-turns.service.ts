@@ -157,18 +157,45 @@ export class BotTurnsService {
    * second worker holding the same burst, or a draft overtaken by a new message, changes nothing.
    */
   async commit(organizationId: string, conversationId: string, turn: TurnCommit): Promise<TurnCommitResult> {
+    // The replies' times are fixed first so the one conversation UPDATE can also move last_message_at.
+    const firstReplyAt = Date.now();
+    const lastReplyAt = turn.replies.length > 0 ? new Date(firstReplyAt + turn.replies.length - 1) : null;
     const outcome = await this.dataSource.transaction(async (manager) => {
-      // An UPDATE through manager.query resolves to [rows, affected count].
-      const [moved]: [{ contact_id: string }[], number] = await manager.query(
-        `UPDATE conversations SET bot_answered_count = $3, bot_pending_since = NULL, updated_at = now()
+      // One statement moves the watermark and writes the turn's changes: every UPDATE of this row rewrites all
+      // its indexes. An UPDATE through manager.query resolves to [rows, affected count].
+      const [moved]: [{ contact_id: string; session_id: string }[], number] = await manager.query(
+        `UPDATE conversations SET bot_answered_count = $3, bot_pending_since = NULL, updated_at = now(),
+                context = COALESCE($5::jsonb, context),
+                summary = CASE WHEN $6::boolean THEN $7::text ELSE summary END,
+                status = COALESCE($8::varchar, status),
+                bot_failure_streak = COALESCE($9::smallint, bot_failure_streak),
+                handoff_reason = COALESCE($10::varchar, handoff_reason),
+                urgent = urgent OR $11::boolean,
+                urgent_at = CASE WHEN $11::boolean AND NOT urgent THEN now() ELSE urgent_at END,
+                last_message_at = GREATEST(last_message_at, $12::timestamptz)
          WHERE id = $1 AND organization_id = $2 AND inbound_count = $3 AND bot_answered_count < $3
            AND ($4::boolean = false OR owner_type = 'bot')
-         RETURNING contact_id`,
-        [conversationId, organizationId, turn.answeredCount, turn.replies.length > 0],
+         RETURNING contact_id, session_id`,
+        [
+          conversationId,
+          organizationId,
+          turn.answeredCount,
+          turn.replies.length > 0,
+          turn.context ? JSON.stringify(turn.context) : null,
+          turn.summary !== undefined,
+          turn.summary ?? null,
+          turn.status ?? null,
+          turn.failureStreak ?? null,
+          turn.handoff ?? null,
+          turn.urgent === true,
+          lastReplyAt,
+        ],
       );
       if (moved.length === 0) return null;
-      await this.applyChanges(manager, organizationId, conversationId, moved[0].contact_id, turn);
-      return this.insertReplies(manager, organizationId, conversationId, turn.replies);
+      const [{ contact_id: contactId, session_id: sessionId }] = moved;
+      if (turn.handoff) await changeOwner(manager, { organizationId, conversationId, toOwnerType: ConversationOwner.Nobody, reason: turn.handoff });
+      if (turn.contactOptOut !== undefined) await this.contacts.setOptOutByPatient(manager, organizationId, contactId, turn.contactOptOut);
+      return this.insertReplies(manager, { organizationId, conversationId, sessionId }, turn.replies, firstReplyAt);
     });
     if (!outcome) return { committed: false, reason: await this.whyNotCommitted(organizationId, conversationId, turn) };
     for (const message of outcome) await this.outbound.announceAndEnqueue(message);
@@ -190,62 +217,46 @@ export class BotTurnsService {
    * on the streak) and queues the one apology, without moving the watermark, so the turn is retried.
    */
   async recordFailure(organizationId: string, conversationId: string, inboundCount: number, streak: number, apology: string | null): Promise<boolean> {
+    const at = Date.now();
     const queued = await this.dataSource.transaction(async (manager) => {
-      const [counted]: [unknown[], number] = await manager.query(
-        `UPDATE conversations SET bot_failure_streak = $4, updated_at = now()
-         WHERE id = $1 AND organization_id = $2 AND inbound_count = $3 AND bot_failure_streak = $4 - 1 RETURNING id`,
-        [conversationId, organizationId, inboundCount, streak],
+      const [counted]: [{ session_id: string }[], number] = await manager.query(
+        `UPDATE conversations SET bot_failure_streak = $4, updated_at = now(),
+                last_message_at = CASE WHEN $5::boolean THEN GREATEST(last_message_at, $6::timestamptz) ELSE last_message_at END
+         WHERE id = $1 AND organization_id = $2 AND inbound_count = $3 AND bot_failure_streak = $4 - 1 RETURNING session_id`,
+        [conversationId, organizationId, inboundCount, streak, apology !== null, new Date(at)],
       );
       if (counted.length === 0) return null;
-      return apology ? this.insertReplies(manager, organizationId, conversationId, [{ text: apology, kind: AutomationKind.Fallback }]) : [];
+      if (!apology) return [];
+      return this.insertReplies(manager, { organizationId, conversationId, sessionId: counted[0].session_id }, [{ text: apology, kind: AutomationKind.Fallback }], at);
     });
     for (const message of queued ?? []) await this.outbound.announceAndEnqueue(message);
     return queued !== null;
   }
 
-  private async applyChanges(manager: EntityManager, organizationId: string, conversationId: string, contactId: string, turn: TurnCommit): Promise<void> {
-    const set: QueryDeepPartialEntity<ConversationEntity> = {};
-    if (turn.context) set.context = turn.context;
-    if (turn.summary !== undefined) set.summary = turn.summary;
-    if (turn.status) set.status = turn.status;
-    if (turn.failureStreak !== undefined) set.botFailureStreak = turn.failureStreak;
-    if (turn.handoff) set.handoffReason = turn.handoff;
-    if (turn.urgent) {
-      set.urgent = true;
-      set.urgentAt = new Date();
-    }
-    if (Object.keys(set).length > 0) await manager.getRepository(ConversationEntity).update({ id: conversationId, organizationId }, set);
-    if (turn.handoff) {
-      await changeOwner(manager, { organizationId, conversationId, toOwnerType: ConversationOwner.Nobody, reason: turn.handoff });
-    }
-    if (turn.contactOptOut !== undefined) await this.contacts.setOptOutByPatient(manager, organizationId, contactId, turn.contactOptOut);
-  }
-
-  private async insertReplies(manager: EntityManager, organizationId: string, conversationId: string, replies: BotReply[]): Promise<MessageEntity[]> {
+  private async insertReplies(
+    manager: EntityManager,
+    where: { organizationId: string; conversationId: string; sessionId: string },
+    replies: BotReply[],
+    firstAt: number,
+  ): Promise<MessageEntity[]> {
     if (replies.length === 0) return [];
-    const conversation = await manager.getRepository(ConversationEntity).findOneByOrFail({ id: conversationId, organizationId });
     const repository = manager.getRepository(MessageEntity);
-    const base = Date.now();
     // A millisecond apart, so the balloons keep their order in the history and in the send queue.
-    const saved = await repository.save(
+    return repository.save(
       replies.map((reply, index) =>
         repository.create({
-          organizationId,
-          conversationId,
-          sessionId: conversation.sessionId,
+          ...where,
           direction: MessageDirection.Outbound,
           sender: MessageSender.Bot,
           automated: true,
           automationKind: reply.kind,
           status: MessageStatus.Queued,
-          occurredAt: new Date(base + index),
+          occurredAt: new Date(firstAt + index),
           type: MessageType.Text,
           body: reply.text,
         }),
       ),
     );
-    await manager.getRepository(ConversationEntity).update({ id: conversationId, organizationId }, { lastMessageAt: saved.at(-1)?.occurredAt });
-    return saved;
   }
 
   private async whyNotCommitted(organizationId: string, conversationId: string, turn: TurnCommit): Promise<'newer_messages' | 'not_bot_owned' | 'already_answered'> {

@@ -62,7 +62,7 @@ export class OutboundSenderService {
     if (wait > 0) return { kind: 'wait', ms: wait };
 
     await this.messages.update({ id: message.id }, { status: MessageStatus.Sending, sendStartedAt: new Date(), sendAttempts: () => 'send_attempts + 1' });
-    if (message.automated) {
+    if (message.automated && this.governor.typingMs(message.body) > 0) {
       await this.showTyping(session.name, conversation.chatId, message.body);
       // Typing takes seconds: a secretary may have taken over meanwhile, and then the bot must not speak.
       const current = await this.conversations.findOneByOrFail({ id: conversation.id, organizationId });
