@@ -122,7 +122,9 @@ describe('Conversation search (e2e)', () => {
       await insertMessage(conversation, `<b>${word}</b> & <script>alert("x")</script> <mark>falso</mark>`);
 
       const [item] = await items(team.clinic.admin, { q: word });
-      expect(item.match.snippet).toContain(`&lt;b&gt;<mark>${word}</mark>&lt;/b&gt; &amp; &lt;script&gt;`);
+      // Where a fragment starts is ts_headline's choice; what follows the match shows the escaping.
+      expect(item.match.snippet).toContain(`<mark>${word}</mark>&lt;/b&gt; &amp; &lt;script&gt;`);
+      expect(item.match.snippet).not.toContain('<script>');
       expect(item.match.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
     });
 
