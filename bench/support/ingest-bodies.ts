@@ -48,6 +48,53 @@ function mix(value: number, salt: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
+/** A patient's `message` event as WAHA (WEBJS) posts it, in the envelope order of docs/waha §5, as compact bytes. */
+export function patientMessageBody(session: BenchSession, input: { eventId: string; keyId: string; chatId: string; patient: number; text: string; nowMs: number }): Buffer {
+  const envelope = {
+    id: input.eventId,
+    timestamp: input.nowMs,
+    event: 'message',
+    session: session.name,
+    me: { id: session.meId, pushName: session.pushName },
+    payload: {
+      id: `false_${input.chatId}_${input.keyId}`,
+      timestamp: Math.floor(input.nowMs / 1000),
+      from: input.chatId,
+      to: session.meId,
+      fromMe: false,
+      source: 'app',
+      body: input.text,
+      hasMedia: false,
+      media: null,
+      ack: 1,
+      ackName: 'SERVER',
+      location: null,
+      vCards: [],
+      _data: { notifyName: `${FIRST_NAMES[input.patient % FIRST_NAMES.length]} ${input.patient}` },
+    },
+    engine: 'WEBJS',
+    environment: ENVIRONMENT,
+  };
+  return Buffer.from(JSON.stringify(envelope), 'utf8');
+}
+
+/** The headers WAHA sends with a webhook (autocannon writes them in this order); `signature` is the hex HMAC-SHA512. */
+export function webhookHeaders(requestId: string, length: number, nowMs: number, signature: string): Record<string, string> {
+  return {
+    'Content-Type': 'application/json',
+    'User-Agent': `WAHA/${WAHA_VERSION}`,
+    'X-Webhook-Request-Id': requestId,
+    'X-Webhook-Timestamp': String(nowMs),
+    'X-Webhook-Hmac': signature,
+    'X-Webhook-Hmac-Algorithm': 'sha512',
+    'Content-Length': String(length),
+  };
+}
+
+export function signWebhook(body: Buffer, hmacKey: string): string {
+  return createHmac('sha512', hmacKey).update(body).digest('hex');
+}
+
 export class WebhookFactory {
   /** `runTag`: 6 lower-case base-36 characters identifying this run. */
   private readonly startMs = Date.now();
@@ -98,46 +145,12 @@ export class WebhookFactory {
     const patient = this.patientOf(index);
     const chatId = WebhookFactory.chatIdOf(patient);
     const text = TEXTS[mix(index, 0x2545) % TEXTS.length];
-    const envelope = {
-      id: this.eventId(index),
-      timestamp: nowMs,
-      event: 'message',
-      session: session.name,
-      me: { id: session.meId, pushName: session.pushName },
-      payload: {
-        id: `false_${chatId}_${this.keyId(index)}`,
-        timestamp: Math.floor(nowMs / 1000),
-        from: chatId,
-        to: session.meId,
-        fromMe: false,
-        source: 'app',
-        body: text,
-        hasMedia: false,
-        media: null,
-        ack: 1,
-        ackName: 'SERVER',
-        location: null,
-        vCards: [],
-        _data: { notifyName: `${FIRST_NAMES[patient % FIRST_NAMES.length]} ${patient}` },
-      },
-      engine: 'WEBJS',
-      environment: ENVIRONMENT,
-    };
-    const body = Buffer.from(JSON.stringify(envelope), 'utf8');
-    return { index, body, headers: this.headers(index, body.length, nowMs, createHmac('sha512', session.hmacKey).update(body).digest('hex')) };
+    const body = patientMessageBody(session, { eventId: this.eventId(index), keyId: this.keyId(index), chatId, patient, text, nowMs });
+    return { index, body, headers: this.headers(index, body.length, nowMs, signWebhook(body, session.hmacKey)) };
   }
 
-  /** The headers WAHA sends with a webhook (autocannon writes them in this order). */
   headers(index: number, length: number, nowMs: number, signature: string): Record<string, string> {
-    return {
-      'Content-Type': 'application/json',
-      'User-Agent': `WAHA/${WAHA_VERSION}`,
-      'X-Webhook-Request-Id': `${this.runTag}${index.toString(36)}`,
-      'X-Webhook-Timestamp': String(nowMs),
-      'X-Webhook-Hmac': signature,
-      'X-Webhook-Hmac-Algorithm': 'sha512',
-      'Content-Length': String(length),
-    };
+    return webhookHeaders(`${this.runTag}${index.toString(36)}`, length, nowMs, signature);
   }
 }
 

@@ -4,12 +4,7 @@
  * `X-Webhook-Hmac`), but for a chosen patient and text, since here every message is a question the clinic must
  * answer. Envelope ids (`evt_…`) and WhatsApp key ids (`3EB0…`) are unique in the run.
  */
-import { createHmac } from 'node:crypto';
-import { BenchSession } from './ingest-bodies';
-
-const WAHA_VERSION = '2026.7.1';
-const ENVIRONMENT = { version: WAHA_VERSION, engine: 'WEBJS', tier: 'CORE', browser: '/usr/bin/chromium', platform: 'linux/x64', worker: { id: null } };
-const FIRST_NAMES = ['Ana', 'Bruno', 'Carla', 'Diego', 'Eduarda', 'Felipe', 'Gabriela', 'Henrique', 'Isabela', 'João', 'Larissa', 'Marcos'];
+import { BenchSession, patientMessageBody, signWebhook, webhookHeaders } from './ingest-bodies';
 
 export interface PatientWebhook {
   /** The envelope id, also the inbox row's event id. */
@@ -45,41 +40,8 @@ export class PatientWebhooks {
     const chatId = PatientWebhooks.chatIdOf(patient);
     const eventId = `evt_${this.runTag}${index.toString(36).padStart(20, '0')}`;
     const keyId = `3EB0${parseInt(this.runTag, 36).toString(16).toUpperCase().padStart(8, '0')}${index.toString(16).toUpperCase().padStart(12, '0')}`;
-    const envelope = {
-      id: eventId,
-      timestamp: nowMs,
-      event: 'message',
-      session: session.name,
-      me: { id: session.meId, pushName: session.pushName },
-      payload: {
-        id: `false_${chatId}_${keyId}`,
-        timestamp: Math.floor(nowMs / 1000),
-        from: chatId,
-        to: session.meId,
-        fromMe: false,
-        source: 'app',
-        body: text,
-        hasMedia: false,
-        media: null,
-        ack: 1,
-        ackName: 'SERVER',
-        location: null,
-        vCards: [],
-        _data: { notifyName: `${FIRST_NAMES[patient % FIRST_NAMES.length]} ${patient}` },
-      },
-      engine: 'WEBJS',
-      environment: ENVIRONMENT,
-    };
-    const body = Buffer.from(JSON.stringify(envelope), 'utf8');
-    const headers = {
-      'Content-Type': 'application/json',
-      'User-Agent': `WAHA/${WAHA_VERSION}`,
-      'X-Webhook-Request-Id': `${this.runTag}${index.toString(36)}`,
-      'X-Webhook-Timestamp': String(nowMs),
-      'X-Webhook-Hmac': createHmac('sha512', session.hmacKey).update(body).digest('hex'),
-      'X-Webhook-Hmac-Algorithm': 'sha512',
-      'Content-Length': String(body.length),
-    };
+    const body = patientMessageBody(session, { eventId, keyId, chatId, patient, text, nowMs });
+    const headers = webhookHeaders(`${this.runTag}${index.toString(36)}`, body.length, nowMs, signWebhook(body, session.hmacKey));
     return { eventId, keyId, body, headers };
   }
 }
