@@ -16,6 +16,7 @@ export interface LoadSummary {
   rps: number;
   p50Ms: number;
   p90Ms: number;
+  p95Ms: number;
   p99Ms: number;
   meanMs: number;
   maxMs: number;
@@ -86,6 +87,7 @@ export function runLoad(spec: LoadSpec): Promise<LoadSummary> {
           rps: round(result.requests.average, 1),
           p50Ms: round(percentile(sorted, 50), 2),
           p90Ms: round(percentile(sorted, 90), 2),
+          p95Ms: round(percentile(sorted, 95), 2),
           p99Ms: round(percentile(sorted, 99), 2),
           meanMs: round(sorted.length ? sum / sorted.length : Number.NaN, 2),
           maxMs: round(sorted.length ? sorted[sorted.length - 1] : Number.NaN, 2),
