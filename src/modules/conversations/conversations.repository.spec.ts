@@ -39,7 +39,7 @@ describe(ConversationsRepository.name, () => {
   beforeEach(() => {
     const conversations = dataSource.getRepository(ConversationEntity);
     query = jest.spyOn(conversations, 'query').mockResolvedValue([]);
-    jest.spyOn(SelectQueryBuilder.prototype, 'getCount').mockResolvedValue(7);
+    jest.spyOn(SelectQueryBuilder.prototype, 'getRawOne').mockResolvedValue({ total: '7' });
     sut = new ConversationsRepository(conversations, dataSource.getRepository(MessageEntity));
   });
 

@@ -145,9 +145,11 @@ export class ConversationsRepository {
     const [sql, parameters] = pageQuery.getQueryAndParameters();
     const [rows, total] = await Promise.all([
       this.conversations.query(withLastMessagePreview(sql, filters.sort), parameters) as Promise<ConversationListRow[]>,
-      filtered.getCount(),
+      // COUNT(*), not TypeORM's getCount(): its COUNT(DISTINCT id) sorts every matching row, and nothing in the
+      // filtered query can repeat a conversation.
+      filtered.clone().select('COUNT(*)', 'total').orderBy().getRawOne<{ total: string }>(),
     ]);
-    return { rows, total };
+    return { rows, total: Number(total?.total ?? 0) };
   }
 
   findVisible(actor: Actor, id: string): Promise<ConversationEntity | null> {
