@@ -121,7 +121,8 @@ export async function seedWorkspace(database: string, secretsKeys: string, size:
        SELECT $1, id, ($2::uuid[])[1 + (hashtext(id::text) & 3) % 3] FROM conversations WHERE organization_id = $1 AND hashtext(id::text) % 5 = 0`,
       [clinic.organizationId, tagIds],
     );
-    await db.query('ANALYZE');
+    // A bulk-loaded table has no visibility map until vacuumed; autovacuum would set it in production.
+    await db.query('VACUUM ANALYZE');
     return { organizationId: clinic.organizationId, adminEmail, secretaryEmails, secretaryIds, tagIds };
   });
 }
