@@ -97,7 +97,9 @@ export async function seedWorkspace(database: string, secretsKeys: string, size:
               ($3::text[])[1 + ((m * 7 + c.k) % array_length($3::text[], 1))],
               c.last_message_at - (($2 - m) * interval '3 minutes')
        FROM (SELECT id, session_id, last_message_at, (hashtext(id::text) & 1023) AS k FROM conversations WHERE organization_id = $1) AS c,
-            generate_series(1, $2) AS m`,
+            generate_series(1, $2) AS m
+       -- In arrival order, as production appends them: the table's pages follow time, like a real clinic's.
+       ORDER BY c.last_message_at - (($2 - m) * interval '3 minutes')`,
       [clinic.organizationId, size.messagesPerConversation, PHRASES],
     );
     await db.query(

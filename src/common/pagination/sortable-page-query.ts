@@ -30,20 +30,24 @@ export function SortablePageQueryDto<F extends string>(fields: readonly F[], def
 }
 
 /**
- * Runs a list query for one page, sorted by the whitelisted column with the row id as tie-breaker so
- * pages stay stable when sort values repeat.
+ * Sorts a list query by the whitelisted column, with the row id as tie-breaker so pages stay stable when sort
+ * values repeat, and limits it to one page.
  */
+export function pageOf<T extends ObjectLiteral, F extends string>(
+  qb: SelectQueryBuilder<T>,
+  query: SortablePageQuery<F>,
+  columns: Record<F, string>,
+): SelectQueryBuilder<T> {
+  const direction = query.order === 'asc' ? 'ASC' : 'DESC';
+  return qb.orderBy(columns[query.sort], direction).addOrderBy(`${qb.alias}.id`, direction).offset(query.offset).limit(query.limit);
+}
+
+/** Runs a list query for one page (`pageOf`) and counts every matching row. */
 export async function findPage<T extends ObjectLiteral, F extends string>(
   qb: SelectQueryBuilder<T>,
   query: SortablePageQuery<F>,
   columns: Record<F, string>,
 ): Promise<Page<T>> {
-  const direction = query.order === 'asc' ? 'ASC' : 'DESC';
-  const [rows, total] = await qb
-    .orderBy(columns[query.sort], direction)
-    .addOrderBy(`${qb.alias}.id`, direction)
-    .offset(query.offset)
-    .limit(query.limit)
-    .getManyAndCount();
+  const [rows, total] = await pageOf(qb, query, columns).getManyAndCount();
   return toPage(rows, total, query);
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuthUser } from 'src/common/auth/auth-user';
-import { scopeVisible, visibleTo } from 'src/common/tenancy/visible-to';
+import { scopeVisible, seesOnlyOwnWork, visibleTo } from 'src/common/tenancy/visible-to';
+import { tallyTotal } from 'src/database/tallies';
 import { ContactEntity } from 'src/modules/contacts/contact.entity';
 import { ConversationEntity } from './conversation.entity';
 import { ConversationListRow, PREVIEW_LENGTH } from './dto/conversation-response.dto';
@@ -10,6 +11,7 @@ import { ASSIGNED_TO_ME, ASSIGNED_TO_NOBODY, ConversationSort, ListConversations
 import { readJoinCondition, unreadCountSql } from './read-state/unread-sql';
 import { cursorTimestampSql, MessageCursor } from './dto/message-cursor';
 import { MessageEntity } from './message.entity';
+import { CONVERSATION_TALLIES, tagTotalQuery, totalStrategy } from './conversation-totals';
 
 type Actor = Pick<AuthUser, 'organizationId' | 'userId' | 'role'>;
 export type ConversationFilters = Pick<ListConversationsQueryDto, 'status' | 'session_id' | 'contact_id' | 'from' | 'to'> &
@@ -50,11 +52,7 @@ export type HistorySide = 'older' | 'newer';
  * The conversation list: scope and filters on `conversations`, newest activity first (never-active ones last),
  * id as tie-breaker so offset pages stay stable.
  */
-export function buildConversationListQuery(
-  qb: SelectQueryBuilder<ConversationEntity>,
-  actor: Actor,
-  filters: ConversationFilters,
-): SelectQueryBuilder<ConversationEntity> {
+export function buildConversationListQuery<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor, filters: ConversationFilters): SelectQueryBuilder<T> {
   scopeVisible(qb, 'c', actor);
   if (filters.status?.length) qb.andWhere('c.status IN (:...statuses)', { statuses: filters.status });
   if (filters.session_id) qb.andWhere('c.session_id = :sessionId', { sessionId: filters.session_id });
@@ -79,7 +77,7 @@ export function buildConversationListQuery(
   return qb;
 }
 
-function filterAssignee(qb: SelectQueryBuilder<ConversationEntity>, actor: Actor, assignedTo: string | undefined): void {
+function filterAssignee<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor, assignedTo: string | undefined): void {
   if (assignedTo === undefined) return;
   if (assignedTo === ASSIGNED_TO_NOBODY) qb.andWhere('c.assigned_to_id IS NULL');
   else qb.andWhere('c.assigned_to_id = :assignedTo', { assignedTo: assignedTo === ASSIGNED_TO_ME ? actor.userId : assignedTo });
@@ -145,11 +143,25 @@ export class ConversationsRepository {
     const [sql, parameters] = pageQuery.getQueryAndParameters();
     const [rows, total] = await Promise.all([
       this.conversations.query(withLastMessagePreview(sql, filters.sort), parameters) as Promise<ConversationListRow[]>,
-      // COUNT(*), not TypeORM's getCount(): its COUNT(DISTINCT id) sorts every matching row, and nothing in the
-      // filtered query can repeat a conversation.
-      filtered.clone().select('COUNT(*)', 'total').orderBy().getRawOne<{ total: string }>(),
+      this.total(actor, filters, filtered),
     ]);
-    return { rows, total: Number(total?.total ?? 0) };
+    return { rows, total };
+  }
+
+  private async total(actor: Actor, filters: ConversationFilters, filtered: SelectQueryBuilder<ConversationEntity>): Promise<number> {
+    const manager = this.conversations.manager;
+    switch (totalStrategy(filters, !seesOnlyOwnWork(actor))) {
+      case 'tally':
+        return tallyTotal(manager, CONVERSATION_TALLIES, actor.organizationId, buildConversationListQuery(manager.createQueryBuilder().from(CONVERSATION_TALLIES.name, 'c'), actor, filters));
+      case 'tag':
+        return Number((await tagTotalQuery(manager, actor.organizationId, filters.tag_id ?? []).getRawOne<{ total: string }>())?.total ?? 0);
+      case 'rows': {
+        // COUNT(*), not TypeORM's getCount(): its COUNT(DISTINCT id) sorts every matching row, and nothing in the
+        // filtered query can repeat a conversation.
+        const row = await filtered.clone().select('COUNT(*)', 'total').orderBy().getRawOne<{ total: string }>();
+        return Number(row?.total ?? 0);
+      }
+    }
   }
 
   findVisible(actor: Actor, id: string): Promise<ConversationEntity | null> {

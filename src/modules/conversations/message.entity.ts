@@ -67,7 +67,8 @@ export interface MessageLocation {
 // The message sweeper looks across organizations for sends and downloads whose job was lost; both stay tiny.
 @Index('IDX_messages_queued_created', ['createdAt'], { where: `"status" = 'queued'` })
 @Index('IDX_messages_media_pending_created', ['createdAt'], { where: `"media_status" = 'pending'` })
-@Index('IDX_messages_org_body_search', { synchronize: false }) // GIN full-text expression index, by hand in AddConversationSearchAndExport
+@Index('IDX_messages_org_body_search', { synchronize: false }) // GIN over (organization_id, body_search), by hand in AddMessageSearchVector
+@Index('IDX_messages_org_occurred', { synchronize: false }) // (organization_id, occurred_at DESC, id DESC): search walks it newest first
 export class MessageEntity extends TenantOwnedEntity {
   @Column('uuid') conversationId!: string;
 
@@ -85,6 +86,8 @@ export class MessageEntity extends TenantOwnedEntity {
   /** Why the bot wrote it (reply, handoff, opt_out_confirmation…); some kinds pass rules a plain reply does not. */
   @Column({ type: 'varchar', length: 32, nullable: true }) automationKind!: string | null;
   @Column({ type: 'text', nullable: true }) body!: string | null;
+  /** The body's Portuguese lexemes for search, kept by a trigger (AddMessageSearchVector); never read or written here. */
+  @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false }) bodySearch!: string | null;
   @Column({ type: 'varchar', length: 200, nullable: true }) wahaMessageId!: string | null;
   @Column({ type: 'varchar', length: 100, nullable: true }) wahaKeyId!: string | null;
   @Column({ type: 'varchar', length: 12 }) status!: MessageStatus;

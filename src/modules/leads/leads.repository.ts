@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { Brackets, EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuthUser } from 'src/common/auth/auth-user';
 import { hasPermission, Permission } from 'src/common/auth/permissions';
-import { findPage, Page, PageQueryDto, toPage } from 'src/common/pagination';
+import { Page, PageQueryDto, pageOf, toPage } from 'src/common/pagination';
+import { TallyTable, tallyTotal } from 'src/database/tallies';
 import { ListLeadsQueryDto, UNASSIGNED } from './dto/list-leads-query.dto';
 import { LeadConversationEntity } from './lead-conversation.entity';
 import { LeadScoreHistoryEntity } from './lead-score-history.entity';
@@ -14,6 +15,8 @@ import { CLOSED_LEAD_STATUSES } from './leads.constants';
 type Actor = Pick<AuthUser, 'organizationId' | 'userId' | 'role'>;
 
 const SORT_COLUMNS = { created_at: 'lead.created_at', score: 'lead.score' } as const;
+
+const LEAD_TALLIES: TallyTable = { name: 'lead_tallies', groupColumns: ['status', 'source', 'assigned_to_id', 'score'], countColumn: 'leads' };
 
 /** What a new lead is inserted with; the rest takes the column defaults. */
 export type NewLead = Pick<
@@ -25,7 +28,7 @@ export type NewLead = Pick<
  * The organization, and for secretaries (no LeadsReadAll) "assigned to me or unassigned", in the WHERE
  * clause: another secretary's lead must answer 404 like a missing one, so its existence never leaks.
  */
-export function scopeLeads<T extends LeadEntity>(qb: SelectQueryBuilder<T>, actor: Actor): SelectQueryBuilder<T> {
+export function scopeLeads<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor): SelectQueryBuilder<T> {
   qb.andWhere('lead.organization_id = :scopeOrganizationId', { scopeOrganizationId: actor.organizationId });
   if (!hasPermission(actor.role, Permission.LeadsReadAll)) {
     qb.andWhere(
@@ -37,7 +40,7 @@ export function scopeLeads<T extends LeadEntity>(qb: SelectQueryBuilder<T>, acto
   return qb;
 }
 
-function applyFilters(qb: SelectQueryBuilder<LeadEntity>, query: ListLeadsQueryDto): void {
+function applyFilters<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: ListLeadsQueryDto): SelectQueryBuilder<T> {
   if (query.status?.length) qb.andWhere('lead.status IN (:...statuses)', { statuses: query.status });
   if (query.source?.length) qb.andWhere('lead.source IN (:...sources)', { sources: query.source });
   if (query.assigned_to_id === UNASSIGNED) qb.andWhere('lead.assigned_to_id IS NULL');
@@ -47,6 +50,7 @@ function applyFilters(qb: SelectQueryBuilder<LeadEntity>, query: ListLeadsQueryD
   if (query.created_from) qb.andWhere('lead.created_at >= CAST(:createdFrom AS timestamptz)', { createdFrom: query.created_from });
   // Stored with microseconds, shown with milliseconds: a lead's own created_at must still match `created_to`.
   if (query.created_to) qb.andWhere("lead.created_at < CAST(:createdTo AS timestamptz) + interval '1 millisecond'", { createdTo: query.created_to });
+  return qb;
 }
 
 /** The leads module's SQL: scoped reads for the API, and the race-safe insert the AI pipeline relies on. */
@@ -58,11 +62,23 @@ export class LeadsRepository {
     @InjectRepository(LeadConversationEntity) private readonly links: Repository<LeadConversationEntity>,
   ) {}
 
-  listPage(actor: Actor, query: ListLeadsQueryDto): Promise<Page<LeadEntity>> {
+  async listPage(actor: Actor, query: ListLeadsQueryDto): Promise<Page<LeadEntity>> {
     const qb = this.withContact();
     scopeLeads(qb, actor);
     applyFilters(qb, query);
-    return findPage(qb, query, SORT_COLUMNS);
+    const [rows, total] = await Promise.all([pageOf(qb, query, SORT_COLUMNS).getMany(), this.total(actor, query)]);
+    return toPage(rows, total, query);
+  }
+
+  /** Exact, from the tally when every filter is one of its columns (all but the creation dates). */
+  private async total(actor: Actor, query: ListLeadsQueryDto): Promise<number> {
+    if (query.created_from === undefined && query.created_to === undefined) {
+      const manager = this.leads.manager;
+      const tally = manager.createQueryBuilder().from(LEAD_TALLIES.name, 'lead');
+      return tallyTotal(manager, LEAD_TALLIES, actor.organizationId, applyFilters(scopeLeads(tally, actor), query));
+    }
+    const counted = applyFilters(scopeLeads(this.leads.createQueryBuilder('lead'), actor), query);
+    return Number((await counted.select('COUNT(*)', 'total').getRawOne<{ total: string }>())?.total ?? 0);
   }
 
   findVisibleWithContact(actor: Actor, id: string): Promise<LeadEntity | null> {

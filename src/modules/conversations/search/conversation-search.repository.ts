@@ -10,17 +10,13 @@ import { ConversationSearchRow } from './conversation-search-result.dto';
 type Actor = Pick<AuthUser, 'organizationId' | 'userId' | 'role'>;
 
 /**
- * Ranking recomputes each candidate's tsvector, so a very common word would cost one to_tsvector per match:
- * only the newest matches are ranked. A front desk looks for recent chats; older ones need more words.
+ * Only the newest matches are ranked, so a very common word costs a walk over the clinic's recent messages
+ * (IDX_messages_org_occurred, checking the stored vector) instead of fetching every match in the table. A front
+ * desk looks for recent chats; older ones need more words.
  */
 export const MAX_SEARCH_CANDIDATES = 2000;
 
 const TEXT_SEARCH_CONFIG = `'public.robbot_portuguese'::regconfig`;
-
-/** Must stay the expression of IDX_messages_org_body_search, or Postgres will not use the index. */
-function bodyVector(alias: string): string {
-  return `to_tsvector(${TEXT_SEARCH_CONFIG}, coalesce(${alias}.body, ''))`;
-}
 
 function searchQuery(parameter: string): string {
   return `websearch_to_tsquery(${TEXT_SEARCH_CONFIG}, ${parameter})`;
@@ -47,7 +43,7 @@ export class ConversationSearchRepository {
     const rows = (await this.messages.query(
       `WITH candidates AS (${candidatesSql}),
       ranked AS (
-        SELECT candidates.*, ts_rank_cd(${bodyVector('candidates')}, ${searchQuery(at(1))}) AS rank,
+        SELECT candidates.*, ts_rank_cd(candidates.body_search, ${searchQuery(at(1))}) AS rank,
           count(*) OVER (PARTITION BY candidates.conversation_id) AS match_count
         FROM candidates
       ),
@@ -75,9 +71,9 @@ export class ConversationSearchRepository {
   private candidates(actor: Actor, q: string) {
     const qb = this.messages
       .createQueryBuilder('m')
-      .select(['m.id AS id', 'm.conversation_id AS conversation_id', 'm.occurred_at AS occurred_at', 'm.body AS body'])
+      .select(['m.id AS id', 'm.conversation_id AS conversation_id', 'm.occurred_at AS occurred_at', 'm.body_search AS body_search'])
       .where('m.organization_id = :organizationId', { organizationId: actor.organizationId })
-      .andWhere(`${bodyVector('m')} @@ ${searchQuery(':q')}`, { q })
+      .andWhere(`m.body_search @@ ${searchQuery(':q')}`, { q })
       .orderBy('m.occurred_at', 'DESC')
       .addOrderBy('m.id', 'DESC')
       .limit(MAX_SEARCH_CANDIDATES);
