@@ -33,7 +33,6 @@ export class AddListTallies1795400000000 implements MigrationInterface {
                 "status" character varying(16) NOT NULL,
                 "source" character varying(16) NOT NULL,
                 "assigned_to_id" uuid,
-                "score" integer NOT NULL,
                 "leads" integer NOT NULL,
                 CONSTRAINT "FK_lead_tallies_organization" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE CASCADE
             )
@@ -89,24 +88,25 @@ export class AddListTallies1795400000000 implements MigrationInterface {
             EXECUTE FUNCTION conversation_tallies_move()
         `);
 
-        // Leads: only live ones count (a soft-deleted lead is gone from lists).
+        // Leads: only live ones count (a soft-deleted lead is gone from lists). The score is not a dimension: its 101
+        // values would make the tally nearly as long as the table, and a score range is counted on IDX_leads_org_score.
         await queryRunner.query(`
             CREATE FUNCTION lead_tallies_add() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-                INSERT INTO lead_tallies (organization_id, status, source, assigned_to_id, score, leads)
-                SELECT organization_id, status, source, assigned_to_id, score, count(*)
-                FROM changed_rows WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5;
+                INSERT INTO lead_tallies (organization_id, status, source, assigned_to_id, leads)
+                SELECT organization_id, status, source, assigned_to_id, count(*)
+                FROM changed_rows WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4;
                 RETURN NULL;
             END $$
         `);
         await queryRunner.query(`
             CREATE FUNCTION lead_tallies_remove() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-                INSERT INTO lead_tallies (organization_id, status, source, assigned_to_id, score, leads)
-                SELECT d.organization_id, d.status, d.source, d.assigned_to_id, d.score, -count(*)
+                INSERT INTO lead_tallies (organization_id, status, source, assigned_to_id, leads)
+                SELECT d.organization_id, d.status, d.source, d.assigned_to_id, -count(*)
                 FROM changed_rows d
                 WHERE d.deleted_at IS NULL AND EXISTS (SELECT 1 FROM organizations o WHERE o.id = d.organization_id)
-                GROUP BY 1, 2, 3, 4, 5;
+                GROUP BY 1, 2, 3, 4;
                 RETURN NULL;
             END $$
         `);
@@ -114,12 +114,12 @@ export class AddListTallies1795400000000 implements MigrationInterface {
             CREATE FUNCTION lead_tallies_move() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 IF OLD.deleted_at IS NULL THEN
-                    INSERT INTO lead_tallies (organization_id, status, source, assigned_to_id, score, leads)
-                    VALUES (OLD.organization_id, OLD.status, OLD.source, OLD.assigned_to_id, OLD.score, -1);
+                    INSERT INTO lead_tallies (organization_id, status, source, assigned_to_id, leads)
+                    VALUES (OLD.organization_id, OLD.status, OLD.source, OLD.assigned_to_id, -1);
                 END IF;
                 IF NEW.deleted_at IS NULL THEN
-                    INSERT INTO lead_tallies (organization_id, status, source, assigned_to_id, score, leads)
-                    VALUES (NEW.organization_id, NEW.status, NEW.source, NEW.assigned_to_id, NEW.score, 1);
+                    INSERT INTO lead_tallies (organization_id, status, source, assigned_to_id, leads)
+                    VALUES (NEW.organization_id, NEW.status, NEW.source, NEW.assigned_to_id, 1);
                 END IF;
                 RETURN NULL;
             END $$
@@ -135,7 +135,7 @@ export class AddListTallies1795400000000 implements MigrationInterface {
         await queryRunner.query(`
             CREATE TRIGGER lead_tallies_update AFTER UPDATE ON leads FOR EACH ROW
             WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.source IS DISTINCT FROM NEW.source
-                OR OLD.assigned_to_id IS DISTINCT FROM NEW.assigned_to_id OR OLD.score IS DISTINCT FROM NEW.score
+                OR OLD.assigned_to_id IS DISTINCT FROM NEW.assigned_to_id
                 OR OLD.deleted_at IS DISTINCT FROM NEW.deleted_at OR OLD.organization_id IS DISTINCT FROM NEW.organization_id)
             EXECUTE FUNCTION lead_tallies_move()
         `);
@@ -146,8 +146,8 @@ export class AddListTallies1795400000000 implements MigrationInterface {
             SELECT organization_id, status, owner_type, urgent, assigned_to_id, session_id, count(*) FROM conversations GROUP BY 1, 2, 3, 4, 5, 6
         `);
         await queryRunner.query(`
-            INSERT INTO lead_tallies (organization_id, status, source, assigned_to_id, score, leads)
-            SELECT organization_id, status, source, assigned_to_id, score, count(*) FROM leads WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5
+            INSERT INTO lead_tallies (organization_id, status, source, assigned_to_id, leads)
+            SELECT organization_id, status, source, assigned_to_id, count(*) FROM leads WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4
         `);
     }
 

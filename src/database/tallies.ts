@@ -15,8 +15,11 @@ export interface TallyTable {
   countColumn: string;
 }
 
-/** Past this many delta rows read for one total, the organization's rows are folded back together. */
-export const TALLY_COMPACT_ABOVE = 200;
+/**
+ * An organization's deltas are folded back together once a total reads more than this many rows and more than
+ * twice as many rows as combinations (so a clinic with many combinations is not folded on every read).
+ */
+export const TALLY_COMPACT_ABOVE = 64;
 
 /**
  * Folds an organization's deltas into one row per combination (dropping combinations that sum to zero), in one
@@ -45,13 +48,17 @@ export async function tallyTotal(
   organizationId: string,
   filtered: SelectQueryBuilder<ObjectLiteral>,
 ): Promise<number> {
+  const alias = filtered.alias;
+  const combination = table.groupColumns.map((column) => `${alias}.${column}`).join(', ');
   const row = await filtered
-    .select(`COALESCE(SUM(${filtered.alias}.${table.countColumn}), 0)`, 'total')
+    .select(`COALESCE(SUM(${alias}.${table.countColumn}), 0)`, 'total')
     .addSelect('COUNT(*)', 'deltas')
-    .getRawOne<{ total: string; deltas: string }>();
+    .addSelect(`COUNT(DISTINCT ROW(${combination}))`, 'combinations')
+    .getRawOne<{ total: string; deltas: string; combinations: string }>();
+  const deltas = Number(row?.deltas ?? 0);
   const key = `${table.name} ${organizationId}`;
   // Concurrent readers see the same pile: one folding per process is enough (another process's would only wait).
-  if (Number(row?.deltas ?? 0) > TALLY_COMPACT_ABOVE && !folding.has(key)) {
+  if (deltas > TALLY_COMPACT_ABOVE && deltas > 2 * Number(row?.combinations ?? 0) && !folding.has(key)) {
     folding.add(key);
     compactTallies(manager, table, organizationId)
       .catch((error: unknown) => logger.warn({ err: error, table: table.name }, 'folding tallies failed'))

@@ -48,7 +48,7 @@ describe('List totals from tallies (e2e)', () => {
       { urgent: 'true' },
       { assigned_to: 'none' },
       { assigned_to: team.secretary.userId },
-    ]) {
+    ] as Query[]) {
       await expectExact('conversations', admin, query);
     }
     await expectExact('conversations', team.secretary, {});
@@ -129,7 +129,7 @@ describe('List totals from tallies (e2e)', () => {
       );
     }
     const expectLeadTotalsExact = async (): Promise<void> => {
-      for (const query of [{}, { status: 'NEW' }, { status: 'ENGAGED,READY' }, { min_score: 40 }, { max_score: 30, source: 'INSTAGRAM' }, { assigned_to_id: 'none' }]) {
+      for (const query of [{}, { status: 'NEW' }, { status: 'ENGAGED,READY' }, { min_score: 40 }, { max_score: 30, source: 'INSTAGRAM' }, { assigned_to_id: 'none' }] as Query[]) {
         await expectExact('leads', team.clinic.admin, query);
       }
       await expectExact('leads', team.secretary, {});

@@ -16,7 +16,7 @@ type Actor = Pick<AuthUser, 'organizationId' | 'userId' | 'role'>;
 
 const SORT_COLUMNS = { created_at: 'lead.created_at', score: 'lead.score' } as const;
 
-const LEAD_TALLIES: TallyTable = { name: 'lead_tallies', groupColumns: ['status', 'source', 'assigned_to_id', 'score'], countColumn: 'leads' };
+const LEAD_TALLIES: TallyTable = { name: 'lead_tallies', groupColumns: ['status', 'source', 'assigned_to_id'], countColumn: 'leads' };
 
 /** What a new lead is inserted with; the rest takes the column defaults. */
 export type NewLead = Pick<
@@ -70,9 +70,10 @@ export class LeadsRepository {
     return toPage(rows, total, query);
   }
 
-  /** Exact, from the tally when every filter is one of its columns (all but the creation dates). */
+  /** Exact: from the tally when every filter is one of its columns, else counted on the filter's index. */
   private async total(actor: Actor, query: ListLeadsQueryDto): Promise<number> {
-    if (query.created_from === undefined && query.created_to === undefined) {
+    const rowFilters = [query.created_from, query.created_to, query.min_score, query.max_score];
+    if (rowFilters.every((value) => value === undefined)) {
       const manager = this.leads.manager;
       const tally = manager.createQueryBuilder().from(LEAD_TALLIES.name, 'lead');
       return tallyTotal(manager, LEAD_TALLIES, actor.organizationId, applyFilters(scopeLeads(tally, actor), query));
