@@ -4,7 +4,8 @@ import { Test } from 'supertest';
 import { bearer, http, PREFIX, Session } from '../support/api';
 import { withTestApp } from '../support/create-test-app';
 import { expectError, expectInvalidFields } from '../support/expect-error';
-import { createTeam, Team } from '../support/factories';
+import { MAX_SEARCH_CANDIDATES, SEARCH_WALK_LIMIT } from 'src/modules/conversations/search/conversation-search.repository';
+import { Clinic, createClinic, createMember, createTeam, Team } from '../support/factories';
 import { dataSourceOf, insertWhatsappSession } from '../support/whatsapp';
 
 const SEARCH = `${PREFIX}/conversations/search`;
@@ -179,6 +180,52 @@ describe('Conversation search (e2e)', () => {
       expect(mine.body.total).toBe(2);
       expect((await items(team.otherSecretary, { q: word })).map((item) => item.conversation_id).sort()).toEqual([unassigned.id, others.id].sort());
       expect(await items(team.viewer, { q: word })).toHaveLength(3);
+    });
+  });
+
+  describe('a clinic with a longer history than the walk over its newest messages', () => {
+    let clinic: Clinic;
+    let recent: { id: string; sessionId: string; organizationId: string };
+    const common = uniqueWord();
+
+    beforeAll(async () => {
+      clinic = await createClinic(app);
+      recent = await insertConversation(clinic.organizationId);
+      // More messages than the walk reads, all newer than anything else in the clinic and all with the common word.
+      await dataSourceOf(app).query(
+        `INSERT INTO messages (organization_id, conversation_id, session_id, direction, type, sender, status, body, occurred_at)
+         SELECT $1, $2, $3, 'inbound', 'text', 'patient', 'received', 'recado ' || $4, now() - g * interval '1 millisecond'
+         FROM generate_series(1, $5::int) g`,
+        [clinic.organizationId, recent.id, recent.sessionId, common, SEARCH_WALK_LIMIT + 10],
+      );
+    }, 60_000);
+
+    it('should find a word only older messages hold (through the index)', async () => {
+      const rare = uniqueWord();
+      const old = await insertConversation(clinic.organizationId);
+      await insertMessage(old, `antiga ${rare}`, 86_400);
+      const found = await search(clinic.admin, { q: rare }).expect(200);
+      expect(found.body).toMatchObject({ total: 1, items: [{ conversation_id: old.id }] });
+      expect(found.body.items[0].match.snippet).toContain(`<mark>${rare}</mark>`);
+    });
+
+    it('should rank only the newest matches of a common word', async () => {
+      const old = await insertConversation(clinic.organizationId);
+      await insertMessage(old, `antiga ${common}`, 86_400);
+      const found = await search(clinic.admin, { q: common }).expect(200);
+      expect(found.body).toMatchObject({ total: 1, items: [{ conversation_id: recent.id, match_count: MAX_SEARCH_CANDIDATES }] });
+    });
+
+    it('should keep a secretary to her scope through the index too', async () => {
+      const rare = uniqueWord();
+      const secretary = await createMember(app, clinic.admin, 'secretary');
+      const colleague = await createMember(app, clinic.admin, 'secretary');
+      const hers = await insertConversation(clinic.organizationId, secretary.userId);
+      const theirs = await insertConversation(clinic.organizationId, colleague.userId);
+      await insertMessage(hers, `dela ${rare}`, 86_400);
+      await insertMessage(theirs, `da colega ${rare}`, 86_400);
+      expect((await items(secretary, { q: rare })).map((item) => item.conversation_id)).toEqual([hers.id]);
+      expect((await items(colleague, { q: rare })).map((item) => item.conversation_id)).toEqual([theirs.id]);
     });
   });
 

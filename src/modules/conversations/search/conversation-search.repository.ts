@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuthUser } from 'src/common/auth/auth-user';
 import { scopeVisible, seesOnlyOwnWork } from 'src/common/tenancy/visible-to';
 import { ConversationEntity } from '../conversation.entity';
@@ -10,13 +10,20 @@ import { ConversationSearchRow } from './conversation-search-result.dto';
 type Actor = Pick<AuthUser, 'organizationId' | 'userId' | 'role'>;
 
 /**
- * Only the newest matches are ranked, so a very common word costs a walk over the clinic's recent messages
- * (IDX_messages_org_occurred, checking the stored vector) instead of fetching every match in the table. A front
- * desk looks for recent chats; older ones need more words.
+ * Only the newest matching messages are ranked: a front desk looks for recent chats, and older ones need more words.
  */
-export const MAX_SEARCH_CANDIDATES = 2000;
+export const MAX_SEARCH_CANDIDATES = 1000;
+
+/**
+ * How many of the clinic's newest messages are checked one by one before asking the GIN index instead. A common
+ * word finds its candidates within them, touching only recent pages, where the index would fetch every match in
+ * the table just to sort them by time; a rare word is cheap through the index.
+ */
+export const SEARCH_WALK_LIMIT = 50_000;
 
 const TEXT_SEARCH_CONFIG = `'public.robbot_portuguese'::regconfig`;
+
+const CANDIDATE_COLUMNS = ['id', 'conversation_id', 'occurred_at', 'body_search'] as const;
 
 function searchQuery(parameter: string): string {
   return `websearch_to_tsquery(${TEXT_SEARCH_CONFIG}, ${parameter})`;
@@ -38,7 +45,7 @@ export class ConversationSearchRepository {
   }
 
   async search(actor: Actor, q: string, page: { offset: number; limit: number }): Promise<{ rows: ConversationSearchRow[]; total: number }> {
-    const [candidatesSql, parameters] = this.candidates(actor, q).getQueryAndParameters();
+    const [candidatesSql, parameters] = this.candidates(actor, q);
     const at = (offset: number): string => `$${parameters.length + offset}`;
     const rows = (await this.messages.query(
       `WITH candidates AS (${candidatesSql}),
@@ -68,19 +75,66 @@ export class ConversationSearchRepository {
     return { rows, total: Number(rows[0]?.total ?? 0) };
   }
 
-  private candidates(actor: Actor, q: string) {
-    const qb = this.messages
-      .createQueryBuilder('m')
-      .select(['m.id AS id', 'm.conversation_id AS conversation_id', 'm.occurred_at AS occurred_at', 'm.body_search AS body_search'])
+  /**
+   * The newest matching messages the caller may see, as SQL and its parameters. Either way the result is the same
+   * set; the walk over the newest messages is tried first and the index answers only when the walk cannot: it found
+   * fewer than the cap among messages that are not the clinic's whole history.
+   */
+  private candidates(actor: Actor, q: string): [string, unknown[]] {
+    const walked = this.walkNewest(actor, q);
+    const everything = this.matchesByIndex(actor, q);
+    const walkComplete = `((SELECT count(*) FROM walked) >= ${MAX_SEARCH_CANDIDATES} OR NOT EXISTS (
+        SELECT 1 FROM messages beyond WHERE beyond.organization_id = :organizationId
+        ORDER BY beyond.occurred_at DESC, beyond.id DESC OFFSET ${SEARCH_WALK_LIMIT} LIMIT 1))`;
+    const sql = `WITH walked AS (${walked.getQuery()})
+      SELECT * FROM walked WHERE ${walkComplete}
+      UNION ALL
+      SELECT * FROM (${everything.getQuery()}) by_index WHERE NOT ${walkComplete}`;
+    const parameters = { ...walked.getParameters(), ...everything.getParameters() };
+    return this.messages.manager.connection.driver.escapeQueryWithParameters(sql, parameters, {}) as [string, unknown[]];
+  }
+
+  private walkNewest(actor: Actor, q: string): SelectQueryBuilder<ObjectLiteral> {
+    const qb = this.messages.manager
+      .createQueryBuilder()
+      .select(CANDIDATE_COLUMNS.map((column) => `r.${column} AS ${column}`))
+      .from(
+        (newest) =>
+          newest
+            .select(CANDIDATE_COLUMNS.map((column) => `m.${column} AS ${column}`))
+            .from(MessageEntity, 'm')
+            .where('m.organization_id = :organizationId', { organizationId: actor.organizationId })
+            .orderBy('m.occurred_at', 'DESC')
+            .addOrderBy('m.id', 'DESC')
+            .limit(SEARCH_WALK_LIMIT),
+        'r',
+      )
+      .where(`r.body_search @@ ${searchQuery(':q')}`, { q })
+      // The same order as the walk, so Postgres stops reading as soon as it has the cap.
+      .orderBy('r.occurred_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(MAX_SEARCH_CANDIDATES);
+    return this.inScope(qb, 'r', actor);
+  }
+
+  private matchesByIndex(actor: Actor, q: string): SelectQueryBuilder<ObjectLiteral> {
+    const qb = this.messages.manager
+      .createQueryBuilder()
+      .select(CANDIDATE_COLUMNS.map((column) => `m.${column} AS ${column}`))
+      .from(MessageEntity, 'm')
       .where('m.organization_id = :organizationId', { organizationId: actor.organizationId })
       .andWhere(`m.body_search @@ ${searchQuery(':q')}`, { q })
       .orderBy('m.occurred_at', 'DESC')
       .addOrderBy('m.id', 'DESC')
       .limit(MAX_SEARCH_CANDIDATES);
-    // Messages carry their conversation's organization, so callers who see the whole clinic need no join; a
-    // secretary's scope lives on the conversation, so hers joins it and applies the list's own scope.
+    return this.inScope(qb, 'm', actor);
+  }
+
+  // Messages carry their conversation's organization, so callers who see the whole clinic need no join; a
+  // secretary's scope lives on the conversation, so hers joins it and applies the list's own scope.
+  private inScope(qb: SelectQueryBuilder<ObjectLiteral>, alias: string, actor: Actor): SelectQueryBuilder<ObjectLiteral> {
     if (seesOnlyOwnWork(actor)) {
-      qb.innerJoin(ConversationEntity, 'c', 'c.id = m.conversation_id AND c.organization_id = m.organization_id');
+      qb.innerJoin(ConversationEntity, 'c', `c.id = ${alias}.conversation_id AND c.organization_id = :organizationId`);
       scopeVisible(qb, 'c', actor);
     }
     return qb;
