@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { runStep, ServiceProcess, stopAll } from './support/children';
+import { cpuDelta, sampleCpu } from './support/cpu';
 import { findFreePort, LOOPBACK, login, waitForOk } from './support/http';
 import { buildIngestApp } from './support/ingest-build';
 import { createDatabase, deleteRedisKeys, dropDatabase, migrate, withConnection } from './support/ingest-db';
@@ -47,7 +48,14 @@ interface Endpoint {
   paths: string[];
 }
 
-async function measure(base: string, endpoint: Endpoint): Promise<LoadSummary & { valid: boolean }> {
+interface Measured extends LoadSummary {
+  valid: boolean;
+  /** CPU per answered request (ms): the app's process, and PostgreSQL's backends for the bench database. */
+  appCpuMs: number;
+  postgresCpuMs: number;
+}
+
+async function measure(base: string, endpoint: Endpoint, appPid: number | undefined): Promise<Measured> {
   const spec = {
     url: `${base}${endpoint.paths[0]}`,
     connections: CONNECTIONS,
@@ -55,8 +63,16 @@ async function measure(base: string, endpoint: Endpoint): Promise<LoadSummary & 
     requests: endpoint.paths.map((path): autocannon.Request => ({ method: 'GET', path })),
   };
   await runLoad({ ...spec, durationSeconds: WARMUP_S });
+  const before = sampleCpu(appPid, run.databaseName);
   const summary = await runLoad({ ...spec, durationSeconds: DURATION_S });
-  return { ...summary, valid: summary.non2xx === 0 && summary.errors === 0 && summary.requests > 0 };
+  const cpu = cpuDelta(before, sampleCpu(appPid, run.databaseName));
+  const perRequest = (seconds: number): number => round((seconds * 1000) / Math.max(1, summary.requests), 3);
+  return {
+    ...summary,
+    valid: summary.non2xx === 0 && summary.errors === 0 && summary.requests > 0,
+    appCpuMs: perRequest(cpu.app),
+    postgresCpuMs: perRequest(cpu.postgresBench),
+  };
 }
 
 async function main(): Promise<number> {
@@ -80,7 +96,8 @@ async function main(): Promise<number> {
 
   const port = await findFreePort(3400);
   const base = `http://${LOOPBACK}:${port}`;
-  const app = new ServiceProcess('app', process.execPath, [join(BUILD_DIR, 'src', 'main.js')], {
+  const nodeOptions = (process.env.BENCH_APP_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+  const app = new ServiceProcess('app', process.execPath, [...nodeOptions, join(BUILD_DIR, 'src', 'main.js')], {
     cwd: ROOT,
     stdout: 'ignore',
     env: {
@@ -114,17 +131,18 @@ async function main(): Promise<number> {
     { name: 'conversation detail', kind: 'detail', token: admin, paths: ids.map((row) => `${api}/conversations/${row.id}`) },
     { name: 'search', kind: 'search', token: admin, paths: SEARCHES.map((q) => `${api}/conversations/search?q=${encodeURIComponent(q)}`) },
   ];
+  const only = (process.env.BENCH_ONLY ?? '').split(',').map((part) => part.trim()).filter(Boolean);
   const results = [];
-  for (const endpoint of endpoints) {
+  for (const endpoint of endpoints.filter((candidate) => only.length === 0 || only.some((part) => candidate.name.includes(part)))) {
     progress(`${endpoint.name}: warm-up ${WARMUP_S} s, then ${DURATION_S} s`);
-    const summary = await measure(base, endpoint);
+    const summary = await measure(base, endpoint, app.pid);
     const threshold = endpoint.kind === 'search' ? SEARCH_P95_MS : LIST_P95_MS;
     const status = !summary.valid ? 'INVALID' : summary.p95Ms <= threshold ? 'PASS' : 'FAIL';
     out(
       `${endpoint.name.padEnd(48)} req/s=${summary.rps}  p50=${summary.p50Ms}ms  p95=${summary.p95Ms}ms  p99=${summary.p99Ms}ms  ` +
-        `non2xx=${summary.non2xx}  errors=${summary.errors}   target p95 ≤ ${threshold} ms: ${status}`,
+        `cpu/request: app ${summary.appCpuMs} ms + postgres ${summary.postgresCpuMs} ms  non2xx=${summary.non2xx}  errors=${summary.errors}   target p95 ≤ ${threshold} ms: ${status}`,
     );
-    results.push({ endpoint: endpoint.name, kind: endpoint.kind, rps: summary.rps, p50_ms: summary.p50Ms, p95_ms: summary.p95Ms, p99_ms: summary.p99Ms, non2xx: summary.non2xx, errors: summary.errors, threshold_ms: threshold, status });
+    results.push({ endpoint: endpoint.name, kind: endpoint.kind, rps: summary.rps, p50_ms: summary.p50Ms, p95_ms: summary.p95Ms, p99_ms: summary.p99Ms, app_cpu_ms: summary.appCpuMs, postgres_cpu_ms: summary.postgresCpuMs, non2xx: summary.non2xx, errors: summary.errors, threshold_ms: threshold, status });
   }
   await app.stop();
   const valid = results.every((result) => result.status !== 'INVALID');

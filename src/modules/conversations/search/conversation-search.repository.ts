@@ -12,14 +12,14 @@ type Actor = Pick<AuthUser, 'organizationId' | 'userId' | 'role'>;
 /**
  * Only the newest matching messages are ranked: a front desk looks for recent chats, and older ones need more words.
  */
-export const MAX_SEARCH_CANDIDATES = 1000;
+export const MAX_SEARCH_CANDIDATES = 500;
 
 /**
  * How many of the clinic's newest messages are checked one by one before asking the GIN index instead. A common
  * word finds its candidates within them, touching only recent pages, where the index would fetch every match in
  * the table just to sort them by time; a rare word is cheap through the index.
  */
-export const SEARCH_WALK_LIMIT = 50_000;
+export const SEARCH_WALK_LIMIT = 25_000;
 
 const TEXT_SEARCH_CONFIG = `'public.robbot_portuguese'::regconfig`;
 
@@ -77,19 +77,17 @@ export class ConversationSearchRepository {
 
   /**
    * The newest matching messages the caller may see, as SQL and its parameters. Either way the result is the same
-   * set; the walk over the newest messages is tried first and the index answers only when the walk cannot: it found
-   * fewer than the cap among messages that are not the clinic's whole history.
+   * set: the walk over the newest messages is tried first, and when it found fewer than the cap the index answers
+   * instead (then the matches are few, or spread over older history, which the index fetches cheaply).
    */
   private candidates(actor: Actor, q: string): [string, unknown[]] {
     const walked = this.walkNewest(actor, q);
     const everything = this.matchesByIndex(actor, q);
-    const walkComplete = `((SELECT count(*) FROM walked) >= ${MAX_SEARCH_CANDIDATES} OR NOT EXISTS (
-        SELECT 1 FROM messages beyond WHERE beyond.organization_id = :organizationId
-        ORDER BY beyond.occurred_at DESC, beyond.id DESC OFFSET ${SEARCH_WALK_LIMIT} LIMIT 1))`;
+    const walkFoundAll = `(SELECT count(*) FROM walked) >= ${MAX_SEARCH_CANDIDATES}`;
     const sql = `WITH walked AS (${walked.getQuery()})
-      SELECT * FROM walked WHERE ${walkComplete}
+      SELECT * FROM walked WHERE ${walkFoundAll}
       UNION ALL
-      SELECT * FROM (${everything.getQuery()}) by_index WHERE NOT ${walkComplete}`;
+      SELECT * FROM (${everything.getQuery()}) by_index WHERE NOT ${walkFoundAll}`;
     const parameters = { ...walked.getParameters(), ...everything.getParameters() };
     return this.messages.manager.connection.driver.escapeQueryWithParameters(sql, parameters, {}) as [string, unknown[]];
   }
