@@ -51,6 +51,7 @@ export interface ConversationContext {
 @Index('IDX_conversations_org_session_last_message', { synchronize: false })
 @Index('IDX_conversations_org_contact_last_message', { synchronize: false })
 @Index('IDX_conversations_org_assigned_last_message', { synchronize: false })
+@Index('IDX_conversations_org_assigned_status_last_message', { synchronize: false })
 // Partial indexes on a comparison of two columns and a DESC key: created by hand in AddBotTurnsAndOwnership.
 @Index('IDX_conversations_bot_pending', { synchronize: false })
 @Index('IDX_conversations_org_contact_summary', { synchronize: false })
