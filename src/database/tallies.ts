@@ -38,31 +38,54 @@ export async function compactTallies(manager: EntityManager, table: TallyTable, 
 }
 
 /**
- * The exact total of a list from its tally: `filtered` selects the tally rows matching the list's scope and
- * filters (the tally's columns carry the list's column names). Folding is left to run after the answer; if it
- * fails the deltas are still right, only slower to sum.
+ * What a list's count subquery selects: `[total, rows read, combinations among them]` as one JSON array, so it can
+ * ride along with the page's own query. Counts without a tally report 0 rows read.
  */
-export async function tallyTotal(
-  manager: EntityManager,
-  table: TallyTable,
-  organizationId: string,
-  filtered: SelectQueryBuilder<ObjectLiteral>,
-): Promise<number> {
+export type ListTotal = [number | string, number | string, number | string];
+
+/** The count subquery of a list read from its tally: `filtered` selects the tally rows matching the list's scope and filters. */
+export function tallyCount(table: TallyTable, filtered: SelectQueryBuilder<ObjectLiteral>): SelectQueryBuilder<ObjectLiteral> {
   const alias = filtered.alias;
   const combination = table.groupColumns.map((column) => `${alias}.${column}`).join(', ');
-  const row = await filtered
-    .select(`COALESCE(SUM(${alias}.${table.countColumn}), 0)`, 'total')
-    .addSelect('COUNT(*)', 'deltas')
-    .addSelect(`COUNT(DISTINCT ROW(${combination}))`, 'combinations')
-    .getRawOne<{ total: string; deltas: string; combinations: string }>();
-  const deltas = Number(row?.deltas ?? 0);
-  const key = `${table.name} ${organizationId}`;
+  return filtered.select(
+    `json_build_array(COALESCE(SUM(${alias}.${table.countColumn}), 0), COUNT(*), COUNT(DISTINCT ROW(${combination})))`,
+    'list_total',
+  );
+}
+
+/** The count subquery of a list counted row by row: `counted` selects the matching rows. */
+export function rowCount(counted: SelectQueryBuilder<ObjectLiteral>, expression = 'COUNT(*)'): SelectQueryBuilder<ObjectLiteral> {
+  return counted.select(`json_build_array(${expression}, 0, 0)`, 'list_total').orderBy();
+}
+
+/**
+ * The total a count subquery found. A tally whose organization has piled up deltas (more than twice as many as
+ * combinations) is folded after the answer; if that fails the deltas are still right, only slower to sum.
+ */
+export function settleTotal(manager: EntityManager, table: TallyTable | null, organizationId: string, value: ListTotal): number {
+  const [total, deltas, combinations] = value.map(Number);
+  const key = `${table?.name} ${organizationId}`;
   // Concurrent readers see the same pile: one folding per process is enough (another process's would only wait).
-  if (deltas > TALLY_COMPACT_ABOVE && deltas > 2 * Number(row?.combinations ?? 0) && !folding.has(key)) {
+  if (table && deltas > TALLY_COMPACT_ABOVE && deltas > 2 * combinations && !folding.has(key)) {
     folding.add(key);
     compactTallies(manager, table, organizationId)
       .catch((error: unknown) => logger.warn({ err: error, table: table.name }, 'folding tallies failed'))
       .finally(() => folding.delete(key));
   }
-  return Number(row?.total ?? 0);
+  return total;
+}
+
+/** A page's SQL with its count subquery, as one statement with positional parameters. */
+export function withCountSql(
+  manager: EntityManager,
+  count: SelectQueryBuilder<ObjectLiteral>,
+  page: SelectQueryBuilder<ObjectLiteral>,
+  wrapPage: (pageSql: string) => string,
+  orderBy: string,
+): [string, unknown[]] {
+  // Always one row, with null page columns when the page is empty, so the total comes back either way.
+  const sql = `SELECT listing.*, totals.list_total FROM (SELECT (${count.getQuery()}) AS list_total) totals
+    LEFT JOIN (${wrapPage(page.getQuery())}) listing ON true
+    ORDER BY ${orderBy}`;
+  return manager.connection.driver.escapeQueryWithParameters(sql, { ...page.getParameters(), ...count.getParameters() }, {}) as [string, unknown[]];
 }

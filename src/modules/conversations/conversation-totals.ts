@@ -1,5 +1,5 @@
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { TallyTable } from 'src/database/tallies';
+import { rowCount, TallyTable } from 'src/database/tallies';
 import { ConversationFilters } from './conversations.repository';
 
 export const CONVERSATION_TALLIES: TallyTable = {
@@ -25,10 +25,10 @@ export function totalStrategy(filters: ConversationFilters, seesWholeClinic: boo
 
 /** Conversations carrying any of `tagIds` (a conversation has each tag once: the primary key is conversation and tag). */
 export function tagTotalQuery(manager: EntityManager, organizationId: string, tagIds: string[]): SelectQueryBuilder<ObjectLiteral> {
-  return manager
+  const tagged = manager
     .createQueryBuilder()
     .from('conversation_tags', 'ctg')
-    .select(tagIds.length === 1 ? 'COUNT(*)' : 'COUNT(DISTINCT ctg.conversation_id)', 'total')
     .where('ctg.organization_id = :organizationId', { organizationId })
     .andWhere('ctg.tag_id IN (:...tagIds)', { tagIds });
+  return rowCount(tagged, tagIds.length === 1 ? 'COUNT(*)' : 'COUNT(DISTINCT ctg.conversation_id)');
 }

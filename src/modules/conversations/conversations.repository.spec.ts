@@ -96,7 +96,9 @@ describe(ConversationsRepository.name, () => {
   });
 
   describe('listPage', () => {
-    it('should run the page with its contact and preview in one query, newest activity first, and count separately', async () => {
+    it('should run the page with its contact, preview and total in one query, newest activity first', async () => {
+      // A page past the end still answers one row: the total, with null page columns.
+      query.mockResolvedValue([{ id: null, list_total: ['7', '2', '2'] }]);
       const result = await sut.listPage(secretary, { status: [ConversationStatus.Active] }, { offset: 40, limit: 20 });
 
       expect(result).toEqual({ rows: [], total: 7 });
@@ -107,16 +109,20 @@ describe(ConversationsRepository.name, () => {
       expect(flat).not.toContain('deleted_at');
       expect(flat).toContain('ORDER BY "c"."last_message_at" DESC NULLS LAST, "c"."id" DESC LIMIT 20 OFFSET 40');
       expect(flat).toContain('LEFT JOIN LATERAL');
-      // The caller's read row (unread_count) is joined first, so its reader id leads the parameters.
-      expect(flat).toContain('LEFT JOIN "conversation_reads" "r" ON "r"."organization_id" = "c"."organization_id" AND "r"."user_id" = $1');
-      expect(parameters).toEqual(['secretary-id', organizationId, 'secretary-id', 'ACTIVE']);
+      expect(flat).toContain('LEFT JOIN "conversation_reads" "r" ON "r"."organization_id" = "c"."organization_id" AND "r"."user_id" = $4');
+      // The total comes from the tally, scoped and filtered like the page, as a column of the same statement.
+      expect(flat).toContain(
+        'FROM "conversation_tallies" "c" WHERE c.organization_id = $1 AND (c.assigned_to_id = $2 OR c.assigned_to_id IS NULL) AND c.status IN ($3)',
+      );
+      expect(parameters).toEqual([organizationId, 'secretary-id', 'ACTIVE', 'secretary-id', 'ACTIVE']);
     });
 
     it('should sort urgent first and then by newest activity when asked for urgency', async () => {
+      query.mockResolvedValue([{ id: null, list_total: [0, 0, 0] }]);
       await sut.listPage(secretary, { sort: 'urgency' }, { offset: 0, limit: 20 });
       const flat = squash((query.mock.calls[0] as [string, unknown[]])[0]);
       expect(flat).toContain('ORDER BY "c"."urgent" DESC, "c"."last_message_at" DESC NULLS LAST, "c"."id" DESC LIMIT 20');
-      expect(flat).toMatch(/ORDER BY page\.urgent DESC, page\.last_message_at DESC NULLS LAST, page\.id DESC$/);
+      expect(flat).toMatch(/ORDER BY listing\.urgent DESC, listing\.last_message_at DESC NULLS LAST, listing\.id DESC$/);
     });
   });
 

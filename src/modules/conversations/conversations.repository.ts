@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuthUser } from 'src/common/auth/auth-user';
 import { scopeVisible, seesOnlyOwnWork, visibleTo } from 'src/common/tenancy/visible-to';
-import { tallyTotal } from 'src/database/tallies';
+import { ListTotal, rowCount, settleTotal, TallyTable, tallyCount, withCountSql } from 'src/database/tallies';
 import { ContactEntity } from 'src/modules/contacts/contact.entity';
 import { ConversationEntity } from './conversation.entity';
 import { ConversationListRow, PREVIEW_LENGTH } from './dto/conversation-response.dto';
@@ -140,27 +140,28 @@ export class ConversationsRepository {
       .limit(page.limit);
     joinReads(pageQuery, actor);
     orderList(pageQuery, filters.sort);
-    const [sql, parameters] = pageQuery.getQueryAndParameters();
-    const [rows, total] = await Promise.all([
-      this.conversations.query(withLastMessagePreview(sql, filters.sort), parameters) as Promise<ConversationListRow[]>,
-      this.total(actor, filters, filtered),
-    ]);
-    return { rows, total };
+    const manager = this.conversations.manager;
+    const count = this.countQuery(actor, filters, filtered);
+    const [sql, parameters] = withCountSql(manager, count.query, pageQuery, (pageSql) => withLastMessagePreview(pageSql, filters.sort), orderByFor(filters.sort, 'listing'));
+    const raw = (await this.conversations.query(sql, parameters)) as (ConversationListRow & { list_total: ListTotal })[];
+    const total = settleTotal(manager, count.tally, actor.organizationId, raw[0].list_total);
+    return { rows: raw.filter((row) => row.id !== null), total };
   }
 
-  private async total(actor: Actor, filters: ConversationFilters, filtered: SelectQueryBuilder<ConversationEntity>): Promise<number> {
+  /** The list's total as a subquery: from the tally, the tag index or the rows (see totalStrategy). */
+  private countQuery(actor: Actor, filters: ConversationFilters, filtered: SelectQueryBuilder<ConversationEntity>): { query: SelectQueryBuilder<ObjectLiteral>; tally: TallyTable | null } {
     const manager = this.conversations.manager;
     switch (totalStrategy(filters, !seesOnlyOwnWork(actor))) {
-      case 'tally':
-        return tallyTotal(manager, CONVERSATION_TALLIES, actor.organizationId, buildConversationListQuery(manager.createQueryBuilder().from(CONVERSATION_TALLIES.name, 'c'), actor, filters));
+      case 'tally': {
+        const tallied = buildConversationListQuery(manager.createQueryBuilder().from(CONVERSATION_TALLIES.name, 'c'), actor, filters);
+        return { query: tallyCount(CONVERSATION_TALLIES, tallied), tally: CONVERSATION_TALLIES };
+      }
       case 'tag':
-        return Number((await tagTotalQuery(manager, actor.organizationId, filters.tag_id ?? []).getRawOne<{ total: string }>())?.total ?? 0);
-      case 'rows': {
+        return { query: tagTotalQuery(manager, actor.organizationId, filters.tag_id ?? []), tally: null };
+      case 'rows':
         // COUNT(*), not TypeORM's getCount(): its COUNT(DISTINCT id) sorts every matching row, and nothing in the
         // filtered query can repeat a conversation.
-        const row = await filtered.clone().select('COUNT(*)', 'total').orderBy().getRawOne<{ total: string }>();
-        return Number(row?.total ?? 0);
-      }
+        return { query: rowCount(filtered.clone()), tally: null };
     }
   }
 
@@ -172,15 +173,18 @@ export class ConversationsRepository {
     return this.conversations.findOne({ where: visibleTo<ConversationEntity>(actor, { id }), relations: { contact: true }, withDeleted: true });
   }
 
-  /** The caller's unread patient messages in one conversation (see read-state/unread-sql.ts). */
-  async unreadCount(actor: Actor, id: string): Promise<number> {
-    const rows: { unread: number }[] = await this.conversations.query(
-      `SELECT ${unreadCountSql('c', READS)} AS unread FROM conversations c
-       LEFT JOIN conversation_reads ${READS} ON ${READS}.organization_id = c.organization_id AND ${READS}.user_id = $3 AND ${READS}.conversation_id = c.id
-       WHERE c.id = $1 AND c.organization_id = $2`,
-      [id, actor.organizationId, actor.userId],
-    );
-    return Number(rows[0]?.unread ?? 0);
+  /** The conversation with its patient and the caller's unread patient messages in it (see read-state/unread-sql.ts), in one query. */
+  async findDetail(actor: Actor, id: string): Promise<{ conversation: ConversationEntity; unread: number } | null> {
+    const qb = this.conversations
+      .createQueryBuilder('c')
+      // A patient deleted later keeps their history: the conversation stays readable.
+      .withDeleted()
+      .innerJoinAndSelect('c.contact', 'contact')
+      .addSelect(unreadCountSql('c', READS), 'unread_count')
+      .where('c.id = :id', { id });
+    joinReads(scopeVisible(qb, 'c', actor), actor);
+    const { entities, raw } = await qb.getRawAndEntities<{ unread_count: number }>();
+    return entities[0] ? { conversation: entities[0], unread: Number(raw[0].unread_count) } : null;
   }
 
   findById(organizationId: string, id: string): Promise<ConversationEntity | null> {

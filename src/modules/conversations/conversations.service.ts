@@ -36,14 +36,13 @@ export class ConversationsService {
   }
 
   async findOne(actor: AuthUser, id: string): Promise<ConversationDetailDto> {
-    const conversation = await this.repository.findVisibleWithContact(actor, id);
-    if (!conversation?.contact) throw conversationNotFound();
-    const [latest, unread] = await Promise.all([
-      this.repository.latestMessages(actor.organizationId, id, DETAIL_MESSAGE_COUNT + 1),
-      this.repository.unreadCount(actor, id),
-    ]);
+    const detail = await this.repository.findDetail(actor, id);
+    const contact = detail?.conversation.contact;
+    if (!detail || !contact) throw conversationNotFound();
+    const { conversation, unread } = detail;
+    const latest = await this.repository.latestMessages(actor.organizationId, id, DETAIL_MESSAGE_COUNT + 1);
     const messages = latest.slice(0, DETAIL_MESSAGE_COUNT).reverse();
-    return ConversationDetailDto.from(conversation, conversation.contact, messages, latest.length > DETAIL_MESSAGE_COUNT, unread);
+    return ConversationDetailDto.from(conversation, contact, messages, latest.length > DETAIL_MESSAGE_COUNT, unread);
   }
 
   /**

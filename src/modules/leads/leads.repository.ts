@@ -5,7 +5,7 @@ import { Brackets, EntityManager, ObjectLiteral, Repository, SelectQueryBuilder 
 import { AuthUser } from 'src/common/auth/auth-user';
 import { hasPermission, Permission } from 'src/common/auth/permissions';
 import { Page, PageQueryDto, pageOf, toPage } from 'src/common/pagination';
-import { TallyTable, tallyTotal } from 'src/database/tallies';
+import { ListTotal, rowCount, settleTotal, TallyTable, tallyCount } from 'src/database/tallies';
 import { ListLeadsQueryDto, UNASSIGNED } from './dto/list-leads-query.dto';
 import { LeadConversationEntity } from './lead-conversation.entity';
 import { LeadScoreHistoryEntity } from './lead-score-history.entity';
@@ -66,20 +66,22 @@ export class LeadsRepository {
     const qb = this.withContact();
     scopeLeads(qb, actor);
     applyFilters(qb, query);
-    const [rows, total] = await Promise.all([pageOf(qb, query, SORT_COLUMNS).getMany(), this.total(actor, query)]);
-    return toPage(rows, total, query);
+    const count = this.countQuery(actor, query);
+    // The count rides along as a column; only an empty page needs it asked on its own.
+    const paged = pageOf(qb, query, SORT_COLUMNS).addSelect(`(${count.query.getQuery()})`, 'list_total').setParameters(count.query.getParameters());
+    const { entities, raw } = await paged.getRawAndEntities<{ list_total: ListTotal }>();
+    const counted = raw[0]?.list_total ?? (await count.query.getRawOne<{ list_total: ListTotal }>())?.list_total ?? [0, 0, 0];
+    return toPage(entities, settleTotal(this.leads.manager, count.tally, actor.organizationId, counted), query);
   }
 
   /** Exact: from the tally when every filter is one of its columns, else counted on the filter's index. */
-  private async total(actor: Actor, query: ListLeadsQueryDto): Promise<number> {
+  private countQuery(actor: Actor, query: ListLeadsQueryDto): { query: SelectQueryBuilder<ObjectLiteral>; tally: TallyTable | null } {
     const rowFilters = [query.created_from, query.created_to, query.min_score, query.max_score];
     if (rowFilters.every((value) => value === undefined)) {
-      const manager = this.leads.manager;
-      const tally = manager.createQueryBuilder().from(LEAD_TALLIES.name, 'lead');
-      return tallyTotal(manager, LEAD_TALLIES, actor.organizationId, applyFilters(scopeLeads(tally, actor), query));
+      const tallied = this.leads.manager.createQueryBuilder().from(LEAD_TALLIES.name, 'lead');
+      return { query: tallyCount(LEAD_TALLIES, applyFilters(scopeLeads(tallied, actor), query)), tally: LEAD_TALLIES };
     }
-    const counted = applyFilters(scopeLeads(this.leads.createQueryBuilder('lead'), actor), query);
-    return Number((await counted.select('COUNT(*)', 'total').getRawOne<{ total: string }>())?.total ?? 0);
+    return { query: rowCount(applyFilters(scopeLeads(this.leads.createQueryBuilder('lead'), actor), query)), tally: null };
   }
 
   findVisibleWithContact(actor: Actor, id: string): Promise<LeadEntity | null> {
