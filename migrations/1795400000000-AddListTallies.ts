@@ -140,6 +140,44 @@ export class AddListTallies1795400000000 implements MigrationInterface {
             EXECUTE FUNCTION lead_tallies_move()
         `);
 
+        // A tag filter on its own counts the tag's conversations (a conversation carries each tag once).
+        await queryRunner.query(`
+            CREATE TABLE "conversation_tag_tallies" (
+                "organization_id" uuid NOT NULL,
+                "tag_id" uuid NOT NULL,
+                "conversations" integer NOT NULL,
+                CONSTRAINT "FK_conversation_tag_tallies_organization" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE CASCADE
+            )
+        `);
+        await queryRunner.query(`CREATE INDEX "IDX_conversation_tag_tallies_org" ON "conversation_tag_tallies" ("organization_id", "tag_id")`);
+        await queryRunner.query(`
+            CREATE FUNCTION conversation_tag_tallies_add() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                INSERT INTO conversation_tag_tallies (organization_id, tag_id, conversations)
+                SELECT organization_id, tag_id, count(*) FROM changed_rows GROUP BY 1, 2;
+                RETURN NULL;
+            END $$
+        `);
+        await queryRunner.query(`
+            CREATE FUNCTION conversation_tag_tallies_remove() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                INSERT INTO conversation_tag_tallies (organization_id, tag_id, conversations)
+                SELECT d.organization_id, d.tag_id, -count(*) FROM changed_rows d
+                WHERE EXISTS (SELECT 1 FROM organizations o WHERE o.id = d.organization_id)
+                GROUP BY 1, 2;
+                RETURN NULL;
+            END $$
+        `);
+        await queryRunner.query(`
+            CREATE TRIGGER conversation_tag_tallies_insert AFTER INSERT ON conversation_tags
+            REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION conversation_tag_tallies_add()
+        `);
+        await queryRunner.query(`
+            CREATE TRIGGER conversation_tag_tallies_delete AFTER DELETE ON conversation_tags
+            REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION conversation_tag_tallies_remove()
+        `);
+        // A tag never moves to another conversation or organization: updates need no trigger.
+
         // What already exists.
         await queryRunner.query(`
             INSERT INTO conversation_tallies (organization_id, status, owner_type, urgent, assigned_to_id, session_id, conversations)
@@ -149,9 +187,18 @@ export class AddListTallies1795400000000 implements MigrationInterface {
             INSERT INTO lead_tallies (organization_id, status, source, assigned_to_id, leads)
             SELECT organization_id, status, source, assigned_to_id, count(*) FROM leads WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4
         `);
+        await queryRunner.query(`
+            INSERT INTO conversation_tag_tallies (organization_id, tag_id, conversations)
+            SELECT organization_id, tag_id, count(*) FROM conversation_tags GROUP BY 1, 2
+        `);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`DROP TRIGGER conversation_tag_tallies_delete ON conversation_tags`);
+        await queryRunner.query(`DROP TRIGGER conversation_tag_tallies_insert ON conversation_tags`);
+        await queryRunner.query(`DROP FUNCTION conversation_tag_tallies_remove()`);
+        await queryRunner.query(`DROP FUNCTION conversation_tag_tallies_add()`);
+        await queryRunner.query(`DROP TABLE "conversation_tag_tallies"`);
         await queryRunner.query(`DROP TRIGGER lead_tallies_update ON leads`);
         await queryRunner.query(`DROP TRIGGER lead_tallies_delete ON leads`);
         await queryRunner.query(`DROP TRIGGER lead_tallies_insert ON leads`);

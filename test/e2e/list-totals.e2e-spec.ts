@@ -91,6 +91,34 @@ describe('List totals from tallies (e2e)', () => {
     expect(await expectExact('conversations', team.clinic.admin, { session_id: doomedSession.id })).toBe(0);
   });
 
+  it('should keep tag totals exact as tags are added, removed and deleted with their conversation', async () => {
+    const org = team.clinic.organizationId;
+    const admin = team.clinic.admin;
+    const createTag = async (name: string): Promise<string> =>
+      (await http(app).post(`${PREFIX}/tags`).set(...bearer(admin)).send({ name, color: '#112233' }).expect(201)).body.id as string;
+    const [vip, retorno] = [await createTag(`VIP ${Date.now()}`), await createTag(`Retorno ${Date.now()}`)];
+    const session = await insertWhatsappSession(app, org);
+    const tagged = [];
+    for (let index = 0; index < 5; index += 1) tagged.push(await insertConversationRow(app, org, { sessionId: session.id }));
+    const tag = (conversationId: string, tagId: string) =>
+      http(app).post(`${PREFIX}/conversations/${conversationId}/tags`).set(...bearer(admin)).send({ tag_id: tagId }).expect((response) => expect(response.status).toBeLessThan(300));
+    for (const conversation of tagged) await tag(conversation.id, vip);
+    for (const conversation of tagged.slice(0, 2)) await tag(conversation.id, retorno);
+
+    expect(await expectExact('conversations', admin, { tag_id: vip })).toBe(5);
+    expect(await expectExact('conversations', admin, { tag_id: `${vip},${retorno}` })).toBe(5);
+    expect(await expectExact('conversations', admin, { tag_id: retorno })).toBe(2);
+
+    await http(app).delete(`${PREFIX}/conversations/${tagged[0].id}/tags/${vip}`).set(...bearer(admin)).expect((response) => expect(response.status).toBeLessThan(300));
+    expect(await expectExact('conversations', admin, { tag_id: vip })).toBe(4);
+    await sql(`DELETE FROM whatsapp_sessions WHERE id = $1`, [session.id]);
+    expect(await expectExact('conversations', admin, { tag_id: vip })).toBe(0);
+    expect(await expectExact('conversations', admin, { tag_id: `${vip},${retorno}` })).toBe(0);
+    // A tag filter with other filters or for a secretary counts rows: still exact.
+    await expectExact('conversations', admin, { tag_id: vip, status: 'ACTIVE' });
+    await expectExact('conversations', team.secretary, { tag_id: vip });
+  });
+
   it('should fold piled-up deltas into one row per combination without changing any total', async () => {
     const org = team.clinic.organizationId;
     const flipping = await insertConversationRow(app, org, { status: ConversationStatus.Active });

@@ -1,5 +1,5 @@
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { rowCount, TallyTable } from 'src/database/tallies';
+import { rowCount, TallyTable, tallyCount } from 'src/database/tallies';
 import { ConversationFilters } from './conversations.repository';
 
 export const CONVERSATION_TALLIES: TallyTable = {
@@ -23,12 +23,19 @@ export function totalStrategy(filters: ConversationFilters, seesWholeClinic: boo
   return seesWholeClinic && conversationFilters.every((value) => value === undefined) ? 'tag' : 'rows';
 }
 
-/** Conversations carrying any of `tagIds` (a conversation has each tag once: the primary key is conversation and tag). */
-export function tagTotalQuery(manager: EntityManager, organizationId: string, tagIds: string[]): SelectQueryBuilder<ObjectLiteral> {
-  const tagged = manager
-    .createQueryBuilder()
-    .from('conversation_tags', 'ctg')
-    .where('ctg.organization_id = :organizationId', { organizationId })
-    .andWhere('ctg.tag_id IN (:...tagIds)', { tagIds });
-  return rowCount(tagged, tagIds.length === 1 ? 'COUNT(*)' : 'COUNT(DISTINCT ctg.conversation_id)');
+export const CONVERSATION_TAG_TALLIES: TallyTable = { name: 'conversation_tag_tallies', groupColumns: ['tag_id'], countColumn: 'conversations' };
+
+/**
+ * The count subquery of the clinic's conversations carrying any of `tagIds`: one tag from its tally (a conversation
+ * carries each tag once), several from the tag index, each conversation once.
+ */
+export function tagTotalQuery(manager: EntityManager, organizationId: string, tagIds: string[]): { query: SelectQueryBuilder<ObjectLiteral>; tally: TallyTable | null } {
+  const tagged = (table: string): SelectQueryBuilder<ObjectLiteral> =>
+    manager
+      .createQueryBuilder()
+      .from(table, 'ctg')
+      .where('ctg.organization_id = :organizationId', { organizationId })
+      .andWhere('ctg.tag_id IN (:...tagIds)', { tagIds });
+  if (tagIds.length === 1) return { query: tallyCount(CONVERSATION_TAG_TALLIES, tagged(CONVERSATION_TAG_TALLIES.name)), tally: CONVERSATION_TAG_TALLIES };
+  return { query: rowCount(tagged('conversation_tags'), 'COUNT(DISTINCT ctg.conversation_id)'), tally: null };
 }

@@ -157,7 +157,7 @@ export class ConversationsRepository {
         return { query: tallyCount(CONVERSATION_TALLIES, tallied), tally: CONVERSATION_TALLIES };
       }
       case 'tag':
-        return { query: tagTotalQuery(manager, actor.organizationId, filters.tag_id ?? []), tally: null };
+        return tagTotalQuery(manager, actor.organizationId, filters.tag_id ?? []);
       case 'rows':
         // COUNT(*), not TypeORM's getCount(): its COUNT(DISTINCT id) sorts every matching row, and nothing in the
         // filtered query can repeat a conversation.
