@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { runStep, ServiceProcess, stopAll } from './support/children';
-import { cpuDelta, sampleCpu } from './support/cpu';
+import { cpuDelta, othersOf, sampleCpu } from './support/cpu';
 import { findFreePort, LOOPBACK, login, waitForOk } from './support/http';
 import { buildIngestApp } from './support/ingest-build';
 import { createDatabase, deleteRedisKeys, dropDatabase, migrate, withConnection } from './support/ingest-db';
@@ -25,6 +25,7 @@ const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 2);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const LIST_P95_MS = 30;
 const SEARCH_P95_MS = 200;
+const NOISY_PCT = 15;
 const SEARCHES = ['limpeza dental', 'dor de dente', 'clareamento', 'convenio unimed', 'endereço estacionamento', 'manchas na pele'];
 
 const progress = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
@@ -53,6 +54,8 @@ interface Measured extends LoadSummary {
   /** CPU per answered request (ms): the app's process, and PostgreSQL's backends for the bench database. */
   appCpuMs: number;
   postgresCpuMs: number;
+  /** Share of one core that other processes, or the hypervisor (steal), took during the run: above 15 % it is noisy. */
+  interferencePct: number;
 }
 
 async function measure(base: string, endpoint: Endpoint, appPid: number | undefined): Promise<Measured> {
@@ -72,6 +75,7 @@ async function measure(base: string, endpoint: Endpoint, appPid: number | undefi
     valid: summary.non2xx === 0 && summary.errors === 0 && summary.requests > 0,
     appCpuMs: perRequest(cpu.app),
     postgresCpuMs: perRequest(cpu.postgresBench),
+    interferencePct: round(((othersOf(cpu) + cpu.steal) / summary.durationSeconds) * 100, 1),
   };
 }
 
@@ -140,9 +144,9 @@ async function main(): Promise<number> {
     const status = !summary.valid ? 'INVALID' : summary.p95Ms <= threshold ? 'PASS' : 'FAIL';
     out(
       `${endpoint.name.padEnd(48)} req/s=${summary.rps}  p50=${summary.p50Ms}ms  p95=${summary.p95Ms}ms  p99=${summary.p99Ms}ms  ` +
-        `cpu/request: app ${summary.appCpuMs} ms + postgres ${summary.postgresCpuMs} ms  non2xx=${summary.non2xx}  errors=${summary.errors}   target p95 ≤ ${threshold} ms: ${status}`,
+        `cpu/request: app ${summary.appCpuMs} ms + postgres ${summary.postgresCpuMs} ms${summary.interferencePct > NOISY_PCT ? `  !! NOISY (${summary.interferencePct} % of a core taken by others)` : ''}  non2xx=${summary.non2xx}  errors=${summary.errors}   target p95 ≤ ${threshold} ms: ${status}`,
     );
-    results.push({ endpoint: endpoint.name, kind: endpoint.kind, rps: summary.rps, p50_ms: summary.p50Ms, p95_ms: summary.p95Ms, p99_ms: summary.p99Ms, app_cpu_ms: summary.appCpuMs, postgres_cpu_ms: summary.postgresCpuMs, non2xx: summary.non2xx, errors: summary.errors, threshold_ms: threshold, status });
+    results.push({ endpoint: endpoint.name, kind: endpoint.kind, rps: summary.rps, p50_ms: summary.p50Ms, p95_ms: summary.p95Ms, p99_ms: summary.p99Ms, app_cpu_ms: summary.appCpuMs, postgres_cpu_ms: summary.postgresCpuMs, interference_pct: summary.interferencePct, non2xx: summary.non2xx, errors: summary.errors, threshold_ms: threshold, status });
   }
   await app.stop();
   const valid = results.every((result) => result.status !== 'INVALID');
