@@ -4,7 +4,7 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * Exact list totals without counting every row: triggers keep, per organization, how many conversations and
  * (live) leads there are for each combination of the columns the lists filter on. Rows are deltas (insert
  * only, so concurrent writers never wait on a shared counter row); readers sum them, and the application
- * folds an organization's deltas back into one row per combination when they pile up (src/database/tallies.ts).
+ * folds an organization's deltas back into one row per combination (`folded`) when they pile up (src/database/tallies.ts).
  *
  * No entity maps these tables: nothing but the triggers writes them, and nothing but a SUM reads them.
  */
@@ -23,6 +23,7 @@ export class AddListTallies1795400000000 implements MigrationInterface {
                 "assigned_to_id" uuid,
                 "session_id" uuid NOT NULL,
                 "conversations" integer NOT NULL,
+                "folded" boolean NOT NULL DEFAULT false,
                 CONSTRAINT "FK_conversation_tallies_organization" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE CASCADE
             )
         `);
@@ -34,6 +35,7 @@ export class AddListTallies1795400000000 implements MigrationInterface {
                 "source" character varying(16) NOT NULL,
                 "assigned_to_id" uuid,
                 "leads" integer NOT NULL,
+                "folded" boolean NOT NULL DEFAULT false,
                 CONSTRAINT "FK_lead_tallies_organization" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE CASCADE
             )
         `);
@@ -146,6 +148,7 @@ export class AddListTallies1795400000000 implements MigrationInterface {
                 "organization_id" uuid NOT NULL,
                 "tag_id" uuid NOT NULL,
                 "conversations" integer NOT NULL,
+                "folded" boolean NOT NULL DEFAULT false,
                 CONSTRAINT "FK_conversation_tag_tallies_organization" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE CASCADE
             )
         `);
@@ -180,16 +183,16 @@ export class AddListTallies1795400000000 implements MigrationInterface {
 
         // What already exists.
         await queryRunner.query(`
-            INSERT INTO conversation_tallies (organization_id, status, owner_type, urgent, assigned_to_id, session_id, conversations)
-            SELECT organization_id, status, owner_type, urgent, assigned_to_id, session_id, count(*) FROM conversations GROUP BY 1, 2, 3, 4, 5, 6
+            INSERT INTO conversation_tallies (organization_id, status, owner_type, urgent, assigned_to_id, session_id, conversations, folded)
+            SELECT organization_id, status, owner_type, urgent, assigned_to_id, session_id, count(*), true FROM conversations GROUP BY 1, 2, 3, 4, 5, 6
         `);
         await queryRunner.query(`
-            INSERT INTO lead_tallies (organization_id, status, source, assigned_to_id, leads)
-            SELECT organization_id, status, source, assigned_to_id, count(*) FROM leads WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4
+            INSERT INTO lead_tallies (organization_id, status, source, assigned_to_id, leads, folded)
+            SELECT organization_id, status, source, assigned_to_id, count(*), true FROM leads WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4
         `);
         await queryRunner.query(`
-            INSERT INTO conversation_tag_tallies (organization_id, tag_id, conversations)
-            SELECT organization_id, tag_id, count(*) FROM conversation_tags GROUP BY 1, 2
+            INSERT INTO conversation_tag_tallies (organization_id, tag_id, conversations, folded)
+            SELECT organization_id, tag_id, count(*), true FROM conversation_tags GROUP BY 1, 2
         `);
     }
 

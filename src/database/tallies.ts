@@ -15,10 +15,7 @@ export interface TallyTable {
   countColumn: string;
 }
 
-/**
- * An organization's deltas are folded back together once a total reads more than this many rows and more than
- * twice as many rows as combinations (so a clinic with many combinations is not folded on every read).
- */
+/** An organization's deltas are folded back together once a total reads more than this many unfolded rows. */
 export const TALLY_COMPACT_ABOVE = 64;
 
 /**
@@ -31,42 +28,38 @@ export async function compactTallies(manager: EntityManager, table: TallyTable, 
   const groups = ['organization_id', ...table.groupColumns].join(', ');
   await manager.query(
     `WITH folded AS (DELETE FROM ${table.name} WHERE organization_id = $1 RETURNING ${groups}, ${table.countColumn})
-     INSERT INTO ${table.name} (${groups}, ${table.countColumn})
-     SELECT ${groups}, sum(${table.countColumn}) FROM folded GROUP BY ${groups} HAVING sum(${table.countColumn}) <> 0`,
+     INSERT INTO ${table.name} (${groups}, ${table.countColumn}, folded)
+     SELECT ${groups}, sum(${table.countColumn}), true FROM folded GROUP BY ${groups} HAVING sum(${table.countColumn}) <> 0`,
     [organizationId],
   );
 }
 
 /**
- * What a list's count subquery selects: `[total, rows read, combinations among them]` as one JSON array, so it can
- * ride along with the page's own query. Counts without a tally report 0 rows read.
+ * What a list's count subquery selects: `[total, unfolded tally rows read]` as one JSON array, so it can ride along
+ * with the page's own query. Counts without a tally report 0 rows.
  */
-export type ListTotal = [number | string, number | string, number | string];
+export type ListTotal = [number | string, number | string];
 
 /** The count subquery of a list read from its tally: `filtered` selects the tally rows matching the list's scope and filters. */
 export function tallyCount(table: TallyTable, filtered: SelectQueryBuilder<ObjectLiteral>): SelectQueryBuilder<ObjectLiteral> {
   const alias = filtered.alias;
-  const combination = table.groupColumns.map((column) => `${alias}.${column}`).join(', ');
-  return filtered.select(
-    `json_build_array(COALESCE(SUM(${alias}.${table.countColumn}), 0), COUNT(*), COUNT(DISTINCT ROW(${combination})))`,
-    'list_total',
-  );
+  return filtered.select(`json_build_array(COALESCE(SUM(${alias}.${table.countColumn}), 0), COUNT(*) FILTER (WHERE NOT ${alias}.folded))`, 'list_total');
 }
 
 /** The count subquery of a list counted row by row: `counted` selects the matching rows. */
 export function rowCount(counted: SelectQueryBuilder<ObjectLiteral>, expression = 'COUNT(*)'): SelectQueryBuilder<ObjectLiteral> {
-  return counted.select(`json_build_array(${expression}, 0, 0)`, 'list_total').orderBy();
+  return counted.select(`json_build_array(${expression}, 0)`, 'list_total').orderBy();
 }
 
 /**
- * The total a count subquery found. A tally whose organization has piled up deltas (more than twice as many as
- * combinations) is folded after the answer; if that fails the deltas are still right, only slower to sum.
+ * The total a count subquery found. A tally whose organization has piled up unfolded deltas is folded after the
+ * answer; if that fails the deltas are still right, only slower to sum.
  */
 export function settleTotal(manager: EntityManager, table: TallyTable | null, organizationId: string, value: ListTotal): number {
-  const [total, deltas, combinations] = value.map(Number);
+  const [total, unfolded] = value.map(Number);
   const key = `${table?.name} ${organizationId}`;
   // Concurrent readers see the same pile: one folding per process is enough (another process's would only wait).
-  if (table && deltas > TALLY_COMPACT_ABOVE && deltas > 2 * combinations && !folding.has(key)) {
+  if (table && unfolded > TALLY_COMPACT_ABOVE && !folding.has(key)) {
     folding.add(key);
     compactTallies(manager, table, organizationId)
       .catch((error: unknown) => logger.warn({ err: error, table: table.name }, 'folding tallies failed'))

@@ -98,7 +98,7 @@ describe(ConversationsRepository.name, () => {
   describe('listPage', () => {
     it('should run the page with its contact, preview and total in one query, newest activity first', async () => {
       // A page past the end still answers one row: the total, with null page columns.
-      query.mockResolvedValue([{ id: null, list_total: ['7', '2', '2'] }]);
+      query.mockResolvedValue([{ id: null, list_total: ['7', '2'] }]);
       const result = await sut.listPage(secretary, { status: [ConversationStatus.Active] }, { offset: 40, limit: 20 });
 
       expect(result).toEqual({ rows: [], total: 7 });
@@ -118,7 +118,7 @@ describe(ConversationsRepository.name, () => {
     });
 
     it('should sort urgent first and then by newest activity when asked for urgency', async () => {
-      query.mockResolvedValue([{ id: null, list_total: [0, 0, 0] }]);
+      query.mockResolvedValue([{ id: null, list_total: [0, 0] }]);
       await sut.listPage(secretary, { sort: 'urgency' }, { offset: 0, limit: 20 });
       const flat = squash((query.mock.calls[0] as [string, unknown[]])[0]);
       expect(flat).toContain('ORDER BY "c"."urgent" DESC, "c"."last_message_at" DESC NULLS LAST, "c"."id" DESC LIMIT 20');

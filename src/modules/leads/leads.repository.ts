@@ -70,7 +70,7 @@ export class LeadsRepository {
     // The count rides along as a column; only an empty page needs it asked on its own.
     const paged = pageOf(qb, query, SORT_COLUMNS).addSelect(`(${count.query.getQuery()})`, 'list_total').setParameters(count.query.getParameters());
     const { entities, raw } = await paged.getRawAndEntities<{ list_total: ListTotal }>();
-    const counted = raw[0]?.list_total ?? (await count.query.getRawOne<{ list_total: ListTotal }>())?.list_total ?? [0, 0, 0];
+    const counted = raw[0]?.list_total ?? (await count.query.getRawOne<{ list_total: ListTotal }>())?.list_total ?? [0, 0];
     return toPage(entities, settleTotal(this.leads.manager, count.tally, actor.organizationId, counted), query);
   }
 
