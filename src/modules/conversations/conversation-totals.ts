@@ -10,7 +10,7 @@ export const CONVERSATION_TALLIES: TallyTable = {
 
 /**
  * How a list's exact total is counted. `tally`: every filter is a column of conversation_tallies, so the total is a
- * SUM of a few rows. `tag`: the clinic's conversations with these tags, counted from the tag index alone. `rows`:
+ * SUM of a few rows. `tag`: the clinic's conversations with these tags, from the tag tally or the tag index. `rows`:
  * anything else (dates, contact, unread, a secretary's tags), counted over the matching conversations.
  */
 export type TotalStrategy = 'tally' | 'tag' | 'rows';
