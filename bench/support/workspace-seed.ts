@@ -1,5 +1,5 @@
 /**
- * A big clinic for `npm run bench:workspace` (and demos: `npm run seed:workspace -- --database <name>`): one
+ * A big clinic for `npm run bench:workspace` (and demos: `npm run seed:workspace`, bench/seed-workspace.ts): one
  * organization with an admin and 5 secretaries, 2 WhatsApp numbers, 50,000 patients and conversations, 1,000,000
  * messages with varied Portuguese text, 20,000 leads and tagged conversations. Set-based SQL only.
  */
