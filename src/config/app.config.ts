@@ -16,6 +16,7 @@ export const appConfig = registerAs('app', () => {
     trustProxy: env.TRUST_PROXY,
     swaggerEnabled: env.SWAGGER_ENABLED,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    realtimeTokenRecheckMs: env.REALTIME_TOKEN_RECHECK_MS,
   };
 });
 export type AppConfig = ReturnType<typeof appConfig>;

@@ -40,6 +40,8 @@ export class EnvironmentVariables {
   @Transform(toBoolean) @IsBoolean() TRUST_PROXY: boolean = false;
   @Transform(toBoolean) @IsBoolean() SWAGGER_ENABLED: boolean = true;
   @Type(() => Number) @IsInt() @Min(0) SHUTDOWN_TIMEOUT_MS: number = 10_000;
+  // How often a live-feed socket's access token is checked again (logout, deactivation, suspension end the feed).
+  @Type(() => Number) @IsInt() @Min(100) @Max(600_000) REALTIME_TOKEN_RECHECK_MS: number = 15_000;
 
   // database
   @IsString() DATABASE_HOST: string = '127.0.0.1';

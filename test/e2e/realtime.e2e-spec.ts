@@ -45,7 +45,8 @@ describe('Real-time feed (e2e)', () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    app = await createTestApp();
+    // Connected sockets' tokens are checked again every 300 ms here (15 s by default).
+    app = await createTestApp({ REALTIME_TOKEN_RECHECK_MS: '300' });
     await app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/realtime`;
     team = await createTeam(app);
@@ -124,6 +125,24 @@ describe('Real-time feed (e2e)', () => {
       await http(app).post(`${PREFIX}/auth/logout`).set(...bearer(clinic.secretary)).send({ refresh_token: clinic.secretary.refreshToken }).expect(204);
       const refused = await refusal(clinic.secretary.accessToken);
       expect(refused.code).toEqual(expect.stringMatching(/UNAUTHENTICATED|REVOKED/));
+    });
+
+    it('should end a connected feed once its session is logged out, and keep the others', async () => {
+      const clinic = await createTeam(app);
+      const [ended, kept] = await Promise.all([listen(clinic.secretary), listen(clinic.otherSecretary)]);
+      const disconnected = new Promise<string>((resolve) => ended.socket.on('disconnect', (reason) => resolve(reason)));
+      await http(app).post(`${PREFIX}/auth/logout`).set(...bearer(clinic.secretary)).send({ refresh_token: clinic.secretary.refreshToken }).expect(204);
+      expect(await disconnected).toBe('io server disconnect');
+      await settle(700);
+      expect(kept.socket.connected).toBe(true);
+    });
+
+    it('should end the feed of a deactivated secretary', async () => {
+      const clinic = await createTeam(app);
+      const live = await listen(clinic.secretary);
+      const disconnected = new Promise<string>((resolve) => live.socket.on('disconnect', (reason) => resolve(reason)));
+      await http(app).patch(`${PREFIX}/users/${clinic.secretary.userId}`).set(...bearer(clinic.clinic.admin)).send({ is_active: false }).expect(200);
+      expect(await disconnected).toBe('io server disconnect');
     });
   });
 

@@ -1,8 +1,10 @@
-import { Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Logger } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { Namespace, Socket } from 'socket.io';
 import { AuthUser } from 'src/common/auth/auth-user';
 import { AppException } from 'src/common/exceptions/app.exception';
+import { appConfig } from 'src/config/app.config';
 import { PresenceService } from './presence.service';
 import { RealtimePublisher } from './realtime-publisher';
 import { REALTIME_NAMESPACE, roomsFor } from './realtime.constants';
@@ -16,6 +18,11 @@ export interface RealtimeSocketData {
 
 type RealtimeSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, RealtimeSocketData>;
 
+interface SocketTimers {
+  expiry: NodeJS.Timeout;
+  recheck: NodeJS.Timeout;
+}
+
 /**
  * The dashboard's live feed: `io(<api>/realtime, { auth: { token: <access JWT> } })`. Refused tokens never
  * connect (the client gets `connect_error` with the API's error code). Only API processes run it.
@@ -23,9 +30,12 @@ type RealtimeSocket = Socket<Record<string, never>, Record<string, never>, Recor
 @WebSocketGateway({ namespace: REALTIME_NAMESPACE, serveClient: false })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(RealtimeGateway.name);
-  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, SocketTimers>();
 
   constructor(
+    // A connected socket's token is checked again this often, so a logout, a deactivated user or a suspended clinic
+    // also ends the live feed within it (the token's own expiry ends it on time anyway).
+    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
     private readonly auth: SocketAuthService,
     private readonly publisher: RealtimePublisher,
     private readonly presence: PresenceService,
@@ -58,13 +68,30 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     await socket.join(roomsFor(user));
     // An access token lives minutes; the socket must not outlive it (the client reconnects with a fresh one).
     const remainingMs = Math.max(0, user.tokenExpiresAt * 1000 - Date.now());
-    this.expiryTimers.set(socket.id, setTimeout(() => socket.disconnect(true), remainingMs));
+    this.timers.set(socket.id, {
+      expiry: setTimeout(() => socket.disconnect(true), remainingMs),
+      recheck: setInterval(() => void this.recheck(socket), this.config.realtimeTokenRecheckMs),
+    });
     await this.presence.connected(socket);
   }
 
+  /** The handshake's token, checked again like any API request (revocation, user and organization state). */
+  private async recheck(socket: RealtimeSocket): Promise<void> {
+    try {
+      await this.auth.authenticate((socket.handshake.auth as { token?: unknown } | undefined)?.token);
+    } catch (error) {
+      // Redis or the database briefly unreachable (503) is not a revocation: only a refusal of the token ends the feed.
+      if (!(error instanceof AppException) || error.getStatus() === HttpStatus.SERVICE_UNAVAILABLE) return;
+      this.logger.log({ userId: socket.data.user?.userId }, 'socket token no longer accepted; disconnecting');
+      socket.disconnect(true);
+    }
+  }
+
   async handleDisconnect(socket: RealtimeSocket): Promise<void> {
-    clearTimeout(this.expiryTimers.get(socket.id));
-    this.expiryTimers.delete(socket.id);
+    const timers = this.timers.get(socket.id);
+    clearTimeout(timers?.expiry);
+    clearInterval(timers?.recheck);
+    this.timers.delete(socket.id);
     if (socket.data?.user) await this.presence.disconnected(socket.data.user);
   }
 
