@@ -33,6 +33,7 @@ interface Listener {
 
 // Long enough for an event that was going to arrive to have arrived; the suite never asserts a duration.
 const SETTLE_MS = 400;
+const DASHBOARD_ORIGIN = 'https://painel.clinica.test';
 
 function settle(ms = SETTLE_MS): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -46,7 +47,7 @@ describe('Real-time feed (e2e)', () => {
 
   beforeAll(async () => {
     // Connected sockets' tokens are checked again every 300 ms here (15 s by default).
-    app = await createTestApp({ REALTIME_TOKEN_RECHECK_MS: '300' });
+    app = await createTestApp({ REALTIME_TOKEN_RECHECK_MS: '300', CORS_ORIGINS: DASHBOARD_ORIGIN });
     await app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/realtime`;
     team = await createTeam(app);
@@ -143,6 +144,23 @@ describe('Real-time feed (e2e)', () => {
       const disconnected = new Promise<string>((resolve) => live.socket.on('disconnect', (reason) => resolve(reason)));
       await http(app).patch(`${PREFIX}/users/${clinic.secretary.userId}`).set(...bearer(clinic.clinic.admin)).send({ is_active: false }).expect(200);
       expect(await disconnected).toBe('io server disconnect');
+    });
+  });
+
+  describe('long-polling from the dashboard', () => {
+    const polling = (origin: string): Promise<Response> =>
+      fetch(`${url.replace('/realtime', '')}/socket.io/?EIO=4&transport=polling`, { headers: { origin } });
+
+    it("should allow the API's CORS origins on socket.io's own HTTP requests", async () => {
+      const response = await polling(DASHBOARD_ORIGIN);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('access-control-allow-origin')).toBe(DASHBOARD_ORIGIN);
+      expect(response.headers.get('access-control-allow-credentials')).toBe('true');
+    });
+
+    it('should not allow another origin', async () => {
+      const response = await polling('https://evil.example');
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
     });
   });
 

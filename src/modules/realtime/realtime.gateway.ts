@@ -1,5 +1,6 @@
 import { HttpStatus, Inject, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
+import cors from 'cors';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { Namespace, Socket } from 'socket.io';
 import { AuthUser } from 'src/common/auth/auth-user';
@@ -43,6 +44,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   afterInit(namespace: Namespace): void {
     this.publisher.attach(namespace);
+    // socket.io answers its own HTTP requests (long-polling, the client's first transport), outside Fastify's CORS:
+    // the dashboard's origins must be allowed here too, the same list as the API's.
+    namespace.server.engine.use(cors({ origin: this.config.corsOrigins, credentials: true }));
     // Middleware runs before the connection is accepted, so a bad token is refused rather than dropped later.
     namespace.use((socket, next) => {
       this.auth.authenticate((socket.handshake.auth as { token?: unknown } | undefined)?.token).then(
