@@ -11,6 +11,7 @@ import { WahaInboxEventEntity } from './inbox/waha-inbox-event.entity';
 import { WahaInboxService } from './inbox/waha-inbox.service';
 import { WahaMaintenanceProcessor } from './waha-maintenance.processor';
 import { WahaWebhookController } from './webhook/waha-webhook.controller';
+import { IngestPressure } from './webhook/ingest-pressure';
 import { WahaWebhookService } from './webhook/waha-webhook.service';
 import { WebhookSessionResolver } from './webhook/webhook-session.resolver';
 import { WhatsappSessionEntity } from './sessions/whatsapp-session.entity';
@@ -37,10 +38,11 @@ import { WhatsappSessionProvisioningService } from './sessions/whatsapp-session-
     WebhookSessionResolver,
     InboxBatchWriter,
     InboxEnqueuer,
+    IngestPressure,
     WahaInboxService,
     InboxSweeper,
     WahaMaintenanceProcessor,
   ],
-  exports: [WahaClient, WhatsappSessionsService, WahaInboxService, WebhookSessionResolver],
+  exports: [WahaClient, WhatsappSessionsService, WahaInboxService, WebhookSessionResolver, IngestPressure],
 })
 export class WahaModule {}

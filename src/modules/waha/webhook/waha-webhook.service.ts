@@ -4,6 +4,7 @@ import { InboxBatchWriter } from '../inbox/inbox-batch-writer';
 import { InboxEnqueuer } from '../inbox/inbox-enqueuer';
 import { InboxEventStatus } from '../inbox/waha-inbox-event.entity';
 import { classify, sessionNameOf } from './webhook-envelope';
+import { IngestPressure } from './ingest-pressure';
 import { WebhookErrorCode, WebhookException } from './webhook.exceptions';
 import { WebhookSessionResolver } from './webhook-session.resolver';
 
@@ -23,6 +24,7 @@ export class WahaWebhookService {
     private readonly sessions: WebhookSessionResolver,
     private readonly inbox: InboxBatchWriter,
     private readonly enqueuer: InboxEnqueuer,
+    private readonly pressure: IngestPressure,
   ) {}
 
   /**
@@ -30,6 +32,15 @@ export class WahaWebhookService {
    * processes it is best effort (the sweeper re-enqueues rows whose job Redis lost).
    */
   async receive(body: unknown, rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookOutcome> {
+    this.pressure.enter();
+    try {
+      return await this.store(body, rawBody, signature);
+    } finally {
+      this.pressure.leave();
+    }
+  }
+
+  private async store(body: unknown, rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookOutcome> {
     const name = sessionNameOf(body);
     if (!name || !rawBody) throw new WebhookException(WebhookErrorCode.InvalidPayload, '"session" must be a non-empty string of at most 54 characters');
     const session = await this.sessions.resolve(name);
