@@ -53,9 +53,6 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   fastify.addHook('onRoute', (route) => {
     const limit = ROUTE_BODY_LIMITS[route.url];
     if (limit !== undefined) route.bodyLimit = limit;
-    // WAHA is a server, not a browser: browser security headers and CORS mean nothing to it, and the webhook is the
-    // hottest route there is.
-    if (route.url === WAHA_WEBHOOK_PATH) route.config = { ...route.config, helmet: { skipRoute: true }, cors: false } as typeof route.config;
   });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
