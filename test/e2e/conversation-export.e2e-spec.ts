@@ -110,13 +110,14 @@ describe('Conversation export (e2e)', () => {
       ]);
     });
 
-    it('should filter by creation dates (a bare end date includes its whole day) and status', async () => {
+    it('should filter by creation dates (bare dates are days of the clinic’s calendar; an end date includes its whole day) and status', async () => {
       const clinic = await createClinic(app);
       const phones = ['+5511900000001', '+5511900000002', '+5511900000003', '+5511900000004'];
-      await insertConversation(clinic.organizationId, { phone: phones[0], createdAt: '2026-10-31T23:59:59.999Z' });
-      await insertConversation(clinic.organizationId, { phone: phones[1], createdAt: '2026-11-01T00:00:00.000Z', status: 'CLOSED' });
-      await insertConversation(clinic.organizationId, { phone: phones[2], createdAt: '2026-11-30T23:59:59.999Z' });
-      await insertConversation(clinic.organizationId, { phone: phones[3], createdAt: '2026-12-01T00:00:00.000Z' });
+      // São Paulo (the default time zone) is UTC-3: its 1 November starts at 03:00 UTC.
+      await insertConversation(clinic.organizationId, { phone: phones[0], createdAt: '2026-11-01T02:59:59.999Z' });
+      await insertConversation(clinic.organizationId, { phone: phones[1], createdAt: '2026-11-01T03:00:00.000Z', status: 'CLOSED' });
+      await insertConversation(clinic.organizationId, { phone: phones[2], createdAt: '2026-12-01T02:59:59.999Z' });
+      await insertConversation(clinic.organizationId, { phone: phones[3], createdAt: '2026-12-01T03:00:00.000Z' });
       const exported = async (query: Query): Promise<string[]> =>
         records(await exportCsv(clinic.admin, query).expect(200))
           .slice(1)
@@ -124,11 +125,15 @@ describe('Conversation export (e2e)', () => {
 
       expect(await exported({})).toEqual(phones);
       expect(await exported({ start_date: '2026-11-01', end_date: '2026-11-30' })).toEqual([phones[1], phones[2]]);
-      expect(await exported({ start_date: '2026-11-01T00:00:00.001Z' })).toEqual([phones[2], phones[3]]);
-      expect(await exported({ end_date: '2026-11-01T00:00:00.000Z' })).toEqual([phones[0], phones[1]]);
+      expect(await exported({ start_date: '2026-11-01T03:00:00.001Z' })).toEqual([phones[2], phones[3]]);
+      expect(await exported({ end_date: '2026-11-01T00:00:00.000-03:00' })).toEqual([phones[0], phones[1]]);
       expect(await exported({ status: 'CLOSED' })).toEqual([phones[1]]);
       expect(await exported({ status: 'ACTIVE,CLOSED', start_date: '2026-12-01' })).toEqual([phones[3]]);
       expect(await exported({ start_date: '2027-01-01' })).toEqual([]);
+
+      // The same days for a clinic keeping UTC.
+      await dataSourceOf(app).query(`UPDATE organizations SET timezone = 'UTC' WHERE id = $1`, [clinic.organizationId]);
+      expect(await exported({ start_date: '2026-11-01', end_date: '2026-11-30' })).toEqual([phones[0], phones[1]]);
     });
   });
 

@@ -42,11 +42,17 @@ export class ConversationExportRepository {
     const qb = this.dataSource.createQueryBuilder().from('conversations', 'c');
     scopeVisible(qb, 'c', actor);
     if (filters.status?.length) qb.andWhere('c.status IN (:...statuses)', { statuses: filters.status });
-    if (filters.start_date) qb.andWhere('c.created_at >= CAST(:start AS timestamptz)', { start: filters.start_date });
+    // A bare date is a day of the clinic's calendar (its time zone); a date-time with an offset is an instant.
+    const clinicMidnight = (date: string): string =>
+      `(CAST(${date} AS date)::timestamp AT TIME ZONE (SELECT o.timezone FROM organizations o WHERE o.id = :clinicId))`;
+    if (filters.start_date) {
+      const start = DATE_ONLY.test(filters.start_date) ? clinicMidnight(':start') : 'CAST(:start AS timestamptz)';
+      qb.andWhere(`c.created_at >= ${start}`, { start: filters.start_date, clinicId: actor.organizationId });
+    }
     if (filters.end_date) {
       // A bare date means "through that day"; a date-time is matched at millisecond precision like the list.
-      const end = DATE_ONLY.test(filters.end_date) ? "CAST(:end AS date) + interval '1 day'" : "CAST(:end AS timestamptz) + interval '1 millisecond'";
-      qb.andWhere(`c.created_at < ${end}`, { end: filters.end_date });
+      const end = DATE_ONLY.test(filters.end_date) ? clinicMidnight("CAST(:end AS date) + 1") : "CAST(:end AS timestamptz) + interval '1 millisecond'";
+      qb.andWhere(`c.created_at < ${end}`, { end: filters.end_date, clinicId: actor.organizationId });
     }
     if (cursor) {
       qb.andWhere('(c.created_at, c.id) > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', { afterAt: cursor.createdAt, afterId: cursor.id });

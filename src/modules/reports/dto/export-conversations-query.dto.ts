@@ -18,7 +18,7 @@ export class ExportConversationsQueryDto {
 
   @ApiPropertyOptional({
     example: '2026-11-01',
-    description: 'Conversations created at or after (ISO 8601: a date, taken as 00:00 UTC, or a date-time with offset)',
+    description: 'Conversations created at or after (ISO 8601: a date, taken as 00:00 in the clinic’s time zone, or a date-time with offset)',
   })
   @IsOptional()
   @IsDateString({ strict: true })
@@ -26,7 +26,7 @@ export class ExportConversationsQueryDto {
 
   @ApiPropertyOptional({
     example: '2026-11-30',
-    description: 'Conversations created at or before (ISO 8601); a bare date includes that whole day (UTC). Not before `start_date`.',
+    description: 'Conversations created at or before (ISO 8601); a bare date includes that whole day in the clinic’s time zone. Not before `start_date`.',
   })
   @IsOptional()
   @IsDateString({ strict: true })
