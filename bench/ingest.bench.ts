@@ -10,17 +10,16 @@
  * Exit code: 0 when the measurement ran (targets missed or not), 2 when it ran but a run is invalid
  * (non-2xx responses or connection errors), 1 when the bench itself failed. See bench/README.md.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runStep, ServiceProcess, stopAll } from './support/children';
+import { nameRun, prepareRun, startApp } from './support/bench-app';
+import { ServiceProcess, stopAll } from './support/children';
 import { runBenchMain } from './support/main';
 import { CpuGroups, cpuDelta, othersOf, sampleCpu } from './support/cpu';
 import { findFreePort, LOOPBACK, waitForOk } from './support/http';
 import { SignedWebhook, WebhookFactory, WebhookPool } from './support/ingest-bodies';
-import { buildIngestApp } from './support/ingest-build';
-import { BenchDatabase, createDatabase, deleteRedisKeys, dropDatabase, migrate, seedClinics, serverSettings, Totals, Verification, withConnection } from './support/ingest-db';
+import { BenchDatabase, deleteRedisKeys, dropDatabase, serverSettings, Totals, Verification, withConnection } from './support/ingest-db';
 import { IngestLoadSummary, runIngestLoad } from './support/ingest-load';
 
 const ROOT = resolve(__dirname, '..');
@@ -388,36 +387,14 @@ async function main(): Promise<number> {
   const started = new Date();
   const loadAverageAtStart = loadavg().map((value) => Math.round(value * 100) / 100);
   const env: NodeJS.ProcessEnv = { ...process.env };
-  run.tag = `${Date.now().toString(36).slice(-4)}${randomBytes(2).readUInt16BE(0).toString(36).padStart(2, '0').slice(-2)}`;
-  run.databaseName = `robbot_bench_ingest_${run.tag}`;
-  run.redisPrefix = `robbot-bench-ingest-${run.tag}`;
-
-  progress('services: PostgreSQL and Redis (scripts/services-up.sh)');
-  await runStep('bash', ['scripts/services-up.sh'], { cwd: ROOT, env });
-
-  let t = Date.now();
-  // BENCH_APP_SRC: another checkout's src/ and migrations/ (a branch to compare); node_modules stay this one's.
-  const appSource = resolve(process.env.BENCH_APP_SRC ?? ROOT);
-  const files = await buildIngestApp(appSource, BUILD_DIR);
-  progress(`build: ${files} files of ${appSource} transpiled by swc into ${BUILD_DIR} in ${Date.now() - t} ms (no type check; dist/ untouched)`);
-
-  progress(`database: ${run.databaseName} (created, migrated, seeded with ${CLINICS} clinics; dropped at the end)`);
-  await createDatabase(run.databaseName);
-  run.databaseCreated = true;
-  await migrate(run.databaseName, BUILD_DIR);
-  const secretsKeys = `bench:${randomBytes(32).toString('base64')}`;
-  const clinics = await seedClinics(
-    run.databaseName,
-    CLINICS,
-    secretsKeys,
-    Array.from({ length: CLINICS }, () => randomBytes(24).toString('hex')),
-  );
+  nameRun(run, 'ingest');
+  const { secretsKeys, clinics } = await prepareRun(run, BUILD_DIR, CLINICS, progress);
   await configureBots(run.databaseName, clinics.map((clinic) => clinic.organizationId));
   const pg = await serverSettings(run.databaseName);
   run.db = await BenchDatabase.open(run.databaseName);
   const db = run.db;
 
-  t = Date.now();
+  let t = Date.now();
   const factory = new WebhookFactory(run.tag, clinics.map((clinic) => clinic.session), PATIENTS);
   const pool = new WebhookPool(factory, POOL_SIZE);
   progress(
@@ -431,28 +408,14 @@ async function main(): Promise<number> {
   const bareUrl = `http://${LOOPBACK}:${barePort}${WEBHOOK_PATH}`;
 
   progress(`app: node ${join('bench', '.build', 'ingest-app', 'src', 'main.js')} on ${LOOPBACK}:${appPort} (APP_ROLE=all, NODE_ENV=production, LOG_LEVEL=${APP_LOG_LEVEL})`);
-  const appArgs = [...(process.env.BENCH_APP_NODE_OPTIONS ?? '').split(' ').filter(Boolean), join(BUILD_DIR, 'src', 'main.js')];
-  run.appStarted = true;
-  const app = new ServiceProcess('app', process.execPath, appArgs, {
-    cwd: ROOT,
-    stdout: process.env.BENCH_APP_STDOUT === 'inherit' ? 'inherit' : 'ignore',
-    env: {
-      ...env,
-      NODE_PATH: BUILD_DIR,
-      NODE_ENV: 'production',
-      APP_ROLE: 'all',
-      HOST: LOOPBACK,
-      PORT: String(appPort),
-      LOG_LEVEL: APP_LOG_LEVEL,
-      DATABASE_NAME: run.databaseName,
-      REDIS_KEY_PREFIX: run.redisPrefix,
-      // Production refuses the development defaults; this throwaway instance only needs them to be its own.
-      JWT_ACCESS_SECRET: randomBytes(32).toString('base64url'),
-      SECRETS_ENCRYPTION_KEYS: secretsKeys,
-      // Nothing listens there: the session monitor's calls fail fast instead of reaching someone's WAHA.
-      WAHA_BASE_URL: 'http://127.0.0.1:1',
-      SHUTDOWN_TIMEOUT_MS: '5000',
-    },
+  const app = startApp(run, {
+    buildDir: BUILD_DIR,
+    port: appPort,
+    host: LOOPBACK,
+    logLevel: APP_LOG_LEVEL,
+    secretsKeys,
+    // Nothing listens there: the session monitor's calls fail fast instead of reaching someone's WAHA.
+    env: { WAHA_BASE_URL: 'http://127.0.0.1:1' },
   });
   progress(`bare: Fastify on ${LOOPBACK}:${barePort} (bench/support/bare-server.ts)`);
   const bare = new ServiceProcess('bare', process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), join(ROOT, 'bench/support/bare-server.ts')], {

@@ -14,11 +14,11 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FakeWaha } from 'test/support/fake-waha.server';
-import { runStep, ServiceProcess, stopAll } from './support/children';
+import { nameRun, prepareRun, startApp } from './support/bench-app';
+import { ServiceProcess, stopAll } from './support/children';
 import { CpuGroups, cpuDelta, CpuSample, othersOf, sampleCpu } from './support/cpu';
 import { findFreePort, LOOPBACK, waitForOk } from './support/http';
-import { buildIngestApp } from './support/ingest-build';
-import { createDatabase, deleteRedisKeys, dropDatabase, migrate, seedClinics, serverSettings } from './support/ingest-db';
+import { deleteRedisKeys, dropDatabase, serverSettings } from './support/ingest-db';
 import { percentile, round } from './support/load';
 import { runBenchMain } from './support/main';
 import { calibrate, Calibration, TrafficContext, waitUntilSettled } from './support/pipeline-calibration';
@@ -349,30 +349,8 @@ async function main(): Promise<number> {
   loadDotEnv();
   const started = new Date();
   const loadAverageAtStart = loadavg().map((value) => round(value, 2));
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  run.tag = `${Date.now().toString(36).slice(-4)}${randomBytes(2).readUInt16BE(0).toString(36).padStart(2, '0').slice(-2)}`;
-  run.databaseName = `robbot_bench_pipeline_${run.tag}`;
-  run.redisPrefix = `robbot-bench-pipeline-${run.tag}`;
-
-  progress('services: PostgreSQL and Redis (scripts/services-up.sh)');
-  await runStep('bash', ['scripts/services-up.sh'], { cwd: ROOT, env });
-
-  let t = Date.now();
-  const appSource = resolve(process.env.BENCH_APP_SRC ?? ROOT);
-  const files = await buildIngestApp(appSource, BUILD_DIR);
-  progress(`build: ${files} files of ${appSource} transpiled by swc into ${BUILD_DIR} in ${Date.now() - t} ms (no type check; dist/ untouched)`);
-
-  progress(`database: ${run.databaseName} (created, migrated, seeded with ${CLINICS} clinics; dropped at the end)`);
-  await createDatabase(run.databaseName);
-  run.databaseCreated = true;
-  await migrate(run.databaseName, BUILD_DIR);
-  const secretsKeys = `bench:${randomBytes(32).toString('base64')}`;
-  const clinics = await seedClinics(
-    run.databaseName,
-    CLINICS,
-    secretsKeys,
-    Array.from({ length: CLINICS }, () => randomBytes(24).toString('hex')),
-  );
+  nameRun(run, 'pipeline');
+  const { secretsKeys, clinics } = await prepareRun(run, BUILD_DIR, CLINICS, progress);
   const admins = await prepareFrontDesks(run.databaseName, clinics, run.tag);
   const pg = await serverSettings(run.databaseName);
   run.db = await PipelineDatabase.open(run.databaseName);
@@ -387,36 +365,24 @@ async function main(): Promise<number> {
   const appPort = await findFreePort(intFromEnv('BENCH_APP_PORT', 3300));
   const baseUrl = `http://${LOOPBACK}:${appPort}/api/v1`;
   progress(`app: node ${join('bench', '.build', 'pipeline-app', 'src', 'main.js')} on ${LOOPBACK}:${appPort} (APP_ROLE=all, NODE_ENV=production, LOG_LEVEL=${APP_LOG_LEVEL})`);
-  const appArgs = [...(process.env.BENCH_APP_NODE_OPTIONS ?? '').split(' ').filter(Boolean), join(BUILD_DIR, 'src', 'main.js')];
-  run.appStarted = true;
-  const app = new ServiceProcess('app', process.execPath, appArgs, {
-    cwd: ROOT,
-    stdout: process.env.BENCH_APP_STDOUT === 'inherit' ? 'inherit' : 'ignore',
+  const app = startApp(run, {
+    buildDir: BUILD_DIR,
+    port: appPort,
+    host: LOOPBACK,
+    logLevel: APP_LOG_LEVEL,
+    secretsKeys,
     env: {
-      ...env,
-      NODE_PATH: BUILD_DIR,
-      NODE_ENV: 'production',
-      APP_ROLE: 'all',
-      HOST: LOOPBACK,
-      PORT: String(appPort),
-      LOG_LEVEL: APP_LOG_LEVEL,
-      DATABASE_NAME: run.databaseName,
-      REDIS_KEY_PREFIX: run.redisPrefix,
-      // Production refuses the development defaults; this throwaway instance only needs them to be its own.
-      JWT_ACCESS_SECRET: randomBytes(32).toString('base64url'),
-      SECRETS_ENCRYPTION_KEYS: secretsKeys,
       WAHA_BASE_URL: fake.url,
       WAHA_API_KEY: wahaApiKey,
       // No typing indicator before bot replies: seconds of deliberate delay per message, not processing.
       WHATSAPP_TYPING_MS_PER_CHAR: '0',
       AI_PROVIDER: 'offline',
       THROTTLE_ORG_LIMIT_PER_MINUTE: '100000000',
-      SHUTDOWN_TIMEOUT_MS: '5000',
     },
   });
   await waitForOk(`http://${LOOPBACK}:${appPort}${HEALTH_PATH}`, app, STARTUP_TIMEOUT_MS);
 
-  t = Date.now();
+  let t = Date.now();
   for (const [index, admin] of admins.entries()) await configureFrontDesk(baseUrl, admin, `Clínica Exemplo ${index + 1}`);
   progress(`clinics: ${CLINICS} × the demo clinic's profile and knowledge (PUT /clinic-profile, POST /knowledge/import), offline engine, debounce 0, in ${Date.now() - t} ms`);
 

@@ -1,0 +1,88 @@
+/**
+ * What the ingest and pipeline benches do alike before any load: a run tag, PostgreSQL and Redis up, the app's
+ * sources transpiled, a throwaway database migrated with its clinics, and the app started against it with
+ * production settings. Each bench adds its own environment and its own seeding on top.
+ */
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { runStep, ServiceProcess } from './children';
+import { buildIngestApp } from './ingest-build';
+import { createDatabase, migrate, SeededClinic, seedClinics } from './ingest-db';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/** What clean-up needs to know of a run, whatever stopped it. */
+export interface BenchRun {
+  tag: string;
+  databaseName: string;
+  redisPrefix: string;
+  databaseCreated: boolean;
+  appStarted: boolean;
+}
+
+/** Names the run's throwaway database and Redis prefix after `bench` (ingest, pipeline). */
+export function nameRun(run: BenchRun, bench: string): void {
+  run.tag = `${Date.now().toString(36).slice(-4)}${randomBytes(2).readUInt16BE(0).toString(36).padStart(2, '0').slice(-2)}`;
+  run.databaseName = `robbot_bench_${bench}_${run.tag}`;
+  run.redisPrefix = `robbot-bench-${bench}-${run.tag}`;
+}
+
+/**
+ * Services up, sources built (BENCH_APP_SRC: another checkout's src/ and migrations/, to compare a branch; node_modules
+ * stay this one's), the database created, migrated and given `clinics` clinics with their WhatsApp numbers.
+ */
+export async function prepareRun(
+  run: BenchRun,
+  buildDir: string,
+  clinics: number,
+  progress: (line: string) => void,
+): Promise<{ secretsKeys: string; clinics: SeededClinic[] }> {
+  progress('services: PostgreSQL and Redis (scripts/services-up.sh)');
+  await runStep('bash', ['scripts/services-up.sh'], { cwd: ROOT, env: { ...process.env } });
+
+  const started = Date.now();
+  const appSource = resolve(process.env.BENCH_APP_SRC ?? ROOT);
+  const files = await buildIngestApp(appSource, buildDir);
+  progress(`build: ${files} files of ${appSource} transpiled by swc into ${buildDir} in ${Date.now() - started} ms (no type check; dist/ untouched)`);
+
+  progress(`database: ${run.databaseName} (created, migrated, seeded with ${clinics} clinics; dropped at the end)`);
+  await createDatabase(run.databaseName);
+  run.databaseCreated = true;
+  await migrate(run.databaseName, buildDir);
+  const secretsKeys = `bench:${randomBytes(32).toString('base64')}`;
+  const hmacKeys = Array.from({ length: clinics }, () => randomBytes(24).toString('hex'));
+  return { secretsKeys, clinics: await seedClinics(run.databaseName, clinics, secretsKeys, hmacKeys) };
+}
+
+/**
+ * The built app as a child process (APP_ROLE=all, NODE_ENV=production) on `port`, against the run's database and
+ * Redis prefix; `env` adds or overrides variables. BENCH_APP_NODE_OPTIONS (e.g. `--cpu-prof`) and BENCH_APP_STDOUT
+ * (`inherit`) are honoured.
+ */
+export function startApp(
+  run: BenchRun,
+  options: { buildDir: string; port: number; host: string; logLevel: string; secretsKeys: string; env: NodeJS.ProcessEnv },
+): ServiceProcess {
+  const args = [...(process.env.BENCH_APP_NODE_OPTIONS ?? '').split(' ').filter(Boolean), join(options.buildDir, 'src', 'main.js')];
+  run.appStarted = true;
+  return new ServiceProcess('app', process.execPath, args, {
+    cwd: ROOT,
+    stdout: process.env.BENCH_APP_STDOUT === 'inherit' ? 'inherit' : 'ignore',
+    env: {
+      ...process.env,
+      NODE_PATH: options.buildDir,
+      NODE_ENV: 'production',
+      APP_ROLE: 'all',
+      HOST: options.host,
+      PORT: String(options.port),
+      LOG_LEVEL: options.logLevel,
+      DATABASE_NAME: run.databaseName,
+      REDIS_KEY_PREFIX: run.redisPrefix,
+      // Production refuses the development defaults; this throwaway instance only needs them to be its own.
+      JWT_ACCESS_SECRET: randomBytes(32).toString('base64url'),
+      SECRETS_ENCRYPTION_KEYS: options.secretsKeys,
+      SHUTDOWN_TIMEOUT_MS: '5000',
+      ...options.env,
+    },
+  });
+}
