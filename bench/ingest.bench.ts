@@ -13,13 +13,13 @@
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { nameRun, prepareRun, startApp } from './support/bench-app';
+import { nameRun, prepareRun, removeRunData, startApp } from './support/bench-app';
 import { ServiceProcess, stopAll } from './support/children';
 import { runBenchMain } from './support/main';
 import { CpuGroups, cpuDelta, othersOf, sampleCpu } from './support/cpu';
 import { findFreePort, LOOPBACK, waitForOk } from './support/http';
 import { SignedWebhook, WebhookFactory, WebhookPool } from './support/ingest-bodies';
-import { BenchDatabase, deleteRedisKeys, dropDatabase, serverSettings, Totals, Verification, withConnection } from './support/ingest-db';
+import { BenchDatabase, serverSettings, Totals, Verification, withConnection } from './support/ingest-db';
 import { IngestLoadSummary, runIngestLoad } from './support/ingest-load';
 
 const ROOT = resolve(__dirname, '..');
@@ -125,24 +125,7 @@ async function doCleanUp(): Promise<void> {
     await run.db.close().catch(() => undefined);
     run.db = null;
   }
-  if (run.databaseCreated) {
-    if (process.env.BENCH_KEEP_DB === '1') {
-      progress(`kept database ${run.databaseName} (BENCH_KEEP_DB=1); drop it with: DROP DATABASE "${run.databaseName}" WITH (FORCE)`);
-    } else {
-      await dropDatabase(run.databaseName).then(
-        () => progress(`dropped database ${run.databaseName}`),
-        (error: unknown) => progress(`could not drop database ${run.databaseName}: ${String(error)}`),
-      );
-    }
-    run.databaseCreated = false;
-  }
-  if (run.appStarted) {
-    await deleteRedisKeys(run.redisPrefix).then(
-      (count) => progress(`deleted ${count} Redis keys under ${run.redisPrefix}:`),
-      (error: unknown) => progress(`could not delete Redis keys under ${run.redisPrefix}: ${String(error)}`),
-    );
-    run.appStarted = false;
-  }
+  await removeRunData(run, progress);
 }
 
 // ---------------------------------------------------------------- measuring

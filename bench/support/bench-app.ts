@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { runStep, ServiceProcess } from './children';
 import { buildIngestApp } from './ingest-build';
-import { createDatabase, migrate, SeededClinic, seedClinics } from './ingest-db';
+import { createDatabase, deleteRedisKeys, dropDatabase, migrate, SeededClinic, seedClinics } from './ingest-db';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -85,4 +85,26 @@ export function startApp(
       ...options.env,
     },
   });
+}
+
+/** Drops the run's database (unless BENCH_KEEP_DB=1) and deletes its Redis keys, once each, reporting what it did. */
+export async function removeRunData(run: BenchRun, progress: (line: string) => void): Promise<void> {
+  if (run.databaseCreated) {
+    if (process.env.BENCH_KEEP_DB === '1') {
+      progress(`kept database ${run.databaseName} (BENCH_KEEP_DB=1); drop it with: DROP DATABASE "${run.databaseName}" WITH (FORCE)`);
+    } else {
+      await dropDatabase(run.databaseName).then(
+        () => progress(`dropped database ${run.databaseName}`),
+        (error: unknown) => progress(`could not drop database ${run.databaseName}: ${String(error)}`),
+      );
+    }
+    run.databaseCreated = false;
+  }
+  if (run.appStarted) {
+    await deleteRedisKeys(run.redisPrefix).then(
+      (count) => progress(`deleted ${count} Redis keys under ${run.redisPrefix}:`),
+      (error: unknown) => progress(`could not delete Redis keys under ${run.redisPrefix}: ${String(error)}`),
+    );
+    run.appStarted = false;
+  }
 }
