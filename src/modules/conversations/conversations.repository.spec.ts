@@ -119,9 +119,10 @@ describe(ConversationsRepository.name, () => {
 
     it('should sort urgent first and then by newest activity when asked for urgency', async () => {
       query.mockResolvedValue([{ id: null, list_total: [0, 0] }]);
-      await sut.listPage(secretary, { sort: 'urgency' }, { offset: 0, limit: 20 });
+      // A later page: first pages go through a prepared statement instead (covered end to end).
+      await sut.listPage(secretary, { sort: 'urgency' }, { offset: 20, limit: 20 });
       const flat = squash((query.mock.calls[0] as [string, unknown[]])[0]);
-      expect(flat).toContain('ORDER BY "c"."urgent" DESC, "c"."last_message_at" DESC NULLS LAST, "c"."id" DESC LIMIT 20');
+      expect(flat).toContain('ORDER BY "c"."urgent" DESC, "c"."last_message_at" DESC NULLS LAST, "c"."id" DESC LIMIT 20 OFFSET 20');
       expect(flat).toMatch(/ORDER BY listing\.urgent DESC, listing\.last_message_at DESC NULLS LAST, listing\.id DESC$/);
     });
   });

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuthUser } from 'src/common/auth/auth-user';
 import { scopeVisible, seesOnlyOwnWork, visibleTo } from 'src/common/tenancy/visible-to';
+import { preparedQuery } from 'src/database/prepared-query';
 import { ListTotal, rowCount, settleTotal, TallyTable, tallyCount, withCountSql } from 'src/database/tallies';
 import { ContactEntity } from 'src/modules/contacts/contact.entity';
 import { ConversationEntity } from './conversation.entity';
@@ -143,7 +144,9 @@ export class ConversationsRepository {
     const manager = this.conversations.manager;
     const count = this.countQuery(actor, filters, filtered);
     const [sql, parameters] = withCountSql(manager, count.query, pageQuery, (pageSql) => withLastMessagePreview(pageSql, filters.sort), orderByFor(filters.sort, 'listing'));
-    const raw = (await this.conversations.query(sql, parameters)) as (ConversationListRow & { list_total: ListTotal })[];
+    type Row = ConversationListRow & { list_total: ListTotal };
+    // First pages are what dashboards ask for all day; deeper offsets would each be a statement of their own.
+    const raw = page.offset === 0 ? await preparedQuery<Row>(manager, sql, parameters) : ((await this.conversations.query(sql, parameters)) as Row[]);
     const total = settleTotal(manager, count.tally, actor.organizationId, raw[0].list_total);
     return { rows: raw.filter((row) => row.id !== null), total };
   }
