@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { nameRun, prepareRun, removeRunData, startApp } from './support/bench-app';
+import { APP_LOG_LEVEL, nameRun, prepareRun, removeRunData, startApp } from './support/bench-app';
 import { ServiceProcess, stopAll } from './support/children';
 import { runBenchMain } from './support/main';
 import { CpuGroups, cpuDelta, othersOf, sampleCpu } from './support/cpu';
@@ -52,7 +52,6 @@ const DRAIN_LIMIT_S = 60;
 const SETTLE_LIMIT_S = 180;
 /** Below this share of the offered rate, the fixed-rate figure did not hold 1,000 webhooks/s. */
 const SUSTAINED_SHARE = 0.95;
-const APP_LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'warn';
 const BOT_ON = process.env.BENCH_BOT === 'on';
 const WEBHOOK_PATH = '/api/v1/webhooks/waha';
 const HEALTH_PATH = '/api/v1/health';
@@ -390,16 +389,13 @@ async function main(): Promise<number> {
   const appUrl = `http://${LOOPBACK}:${appPort}${WEBHOOK_PATH}`;
   const bareUrl = `http://${LOOPBACK}:${barePort}${WEBHOOK_PATH}`;
 
-  progress(`app: node ${join('bench', '.build', 'ingest-app', 'src', 'main.js')} on ${LOOPBACK}:${appPort} (APP_ROLE=all, NODE_ENV=production, LOG_LEVEL=${APP_LOG_LEVEL})`);
   const app = startApp(run, {
     buildDir: BUILD_DIR,
     port: appPort,
-    host: LOOPBACK,
-    logLevel: APP_LOG_LEVEL,
     secretsKeys,
     // Nothing listens there: the session monitor's calls fail fast instead of reaching someone's WAHA.
     env: { WAHA_BASE_URL: 'http://127.0.0.1:1' },
-  });
+  }, progress);
   progress(`bare: Fastify on ${LOOPBACK}:${barePort} (bench/support/bare-server.ts)`);
   const bare = new ServiceProcess('bare', process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), join(ROOT, 'bench/support/bare-server.ts')], {
     cwd: ROOT,

@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FakeWaha } from 'test/support/fake-waha.server';
-import { nameRun, prepareRun, removeRunData, startApp } from './support/bench-app';
+import { APP_LOG_LEVEL, nameRun, prepareRun, removeRunData, startApp } from './support/bench-app';
 import { ServiceProcess, stopAll } from './support/children';
 import { CpuGroups, cpuDelta, CpuSample, othersOf, sampleCpu } from './support/cpu';
 import { findFreePort, LOOPBACK, waitForOk } from './support/http';
@@ -56,7 +56,6 @@ const TARGET_ANSWERED_PER_S = 500;
 const SUSTAINED_SHARE = 0.95;
 /** Another process using more than this share of one core during a window makes its figures suspect. */
 const NOISY_OTHERS_SHARE = 0.15;
-const APP_LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'warn';
 const WEBHOOK_PATH = '/api/v1/webhooks/waha';
 const HEALTH_PATH = '/api/v1/health';
 const STARTUP_TIMEOUT_MS = 60_000;
@@ -347,12 +346,9 @@ async function main(): Promise<number> {
 
   const appPort = await findFreePort(intFromEnv('BENCH_APP_PORT', 3300));
   const baseUrl = `http://${LOOPBACK}:${appPort}/api/v1`;
-  progress(`app: node ${join('bench', '.build', 'pipeline-app', 'src', 'main.js')} on ${LOOPBACK}:${appPort} (APP_ROLE=all, NODE_ENV=production, LOG_LEVEL=${APP_LOG_LEVEL})`);
   const app = startApp(run, {
     buildDir: BUILD_DIR,
     port: appPort,
-    host: LOOPBACK,
-    logLevel: APP_LOG_LEVEL,
     secretsKeys,
     env: {
       WAHA_BASE_URL: fake.url,
@@ -362,7 +358,7 @@ async function main(): Promise<number> {
       AI_PROVIDER: 'offline',
       THROTTLE_ORG_LIMIT_PER_MINUTE: '100000000',
     },
-  });
+  }, progress);
   await waitForOk(`http://${LOOPBACK}:${appPort}${HEALTH_PATH}`, app, STARTUP_TIMEOUT_MS);
 
   let t = Date.now();

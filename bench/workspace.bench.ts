@@ -5,15 +5,14 @@
  * search. Prints p50/p95/p99 and req/s per endpoint and the targets (lists and detail p95 ≤ 30 ms, search p95 ≤ 200 ms);
  * ends with one JSON line. Exit 0 when it measured, 2 when a run had non-2xx or errors, 1 when the bench failed.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { runStep, ServiceProcess, stopAll } from './support/children';
+import { BenchRun, nameRun, prepareDatabase, removeRunData, startApp } from './support/bench-app';
+import { stopAll } from './support/children';
 import { cpuDelta, othersOf, sampleCpu } from './support/cpu';
 import { findFreePort, LOOPBACK, login, waitForOk } from './support/http';
-import { buildIngestApp } from './support/ingest-build';
-import { createDatabase, deleteRedisKeys, dropDatabase, migrate, withConnection } from './support/ingest-db';
+import { withConnection } from './support/ingest-db';
 import { LoadSummary, round, runLoad } from './support/load';
 import { runBenchMain } from './support/main';
 import { FULL_SIZE, seedWorkspace, WORKSPACE_PASSWORD } from './support/workspace-seed';
@@ -31,15 +30,11 @@ const SEARCHES = ['limpeza dental', 'dor de dente', 'clareamento', 'convenio uni
 const progress = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 
-const run = { databaseName: '', redisPrefix: '', databaseCreated: false };
+const run: BenchRun = { tag: '', databaseName: '', redisPrefix: '', databaseCreated: false, appStarted: false };
 
 async function cleanUp(): Promise<void> {
   await stopAll();
-  if (run.databaseCreated && process.env.BENCH_KEEP_DB !== '1') {
-    await dropDatabase(run.databaseName).catch((error: unknown) => progress(`could not drop ${run.databaseName}: ${String(error)}`));
-    run.databaseCreated = false;
-  }
-  if (run.redisPrefix) await deleteRedisKeys(run.redisPrefix).catch(() => 0);
+  await removeRunData(run, progress);
 }
 
 interface Endpoint {
@@ -81,16 +76,9 @@ async function measure(base: string, endpoint: Endpoint, appPid: number | undefi
 
 async function main(): Promise<number> {
   if (existsSync(join(ROOT, '.env'))) process.loadEnvFile(join(ROOT, '.env'));
-  const tag = `${Date.now().toString(36).slice(-4)}${randomBytes(2).toString('hex')}`;
-  run.databaseName = `robbot_bench_workspace_${tag}`;
-  run.redisPrefix = `robbot-bench-workspace-${tag}`;
-  await runStep('bash', ['scripts/services-up.sh'], { cwd: ROOT, env: process.env });
-  await buildIngestApp(resolve(process.env.BENCH_APP_SRC ?? ROOT), BUILD_DIR);
-  progress(`database ${run.databaseName}: migrations, then ${FULL_SIZE.conversations} conversations, ${FULL_SIZE.conversations * FULL_SIZE.messagesPerConversation} messages, ${FULL_SIZE.leads} leads`);
-  await createDatabase(run.databaseName);
-  run.databaseCreated = true;
-  await migrate(run.databaseName, BUILD_DIR);
-  const secretsKeys = `bench:${randomBytes(32).toString('base64')}`;
+  nameRun(run, 'workspace');
+  const secretsKeys = await prepareDatabase(run, BUILD_DIR, progress);
+  progress(`seeding ${FULL_SIZE.conversations} conversations, ${FULL_SIZE.conversations * FULL_SIZE.messagesPerConversation} messages, ${FULL_SIZE.leads} leads`);
   const seededAt = Date.now();
   const seeded = await seedWorkspace(run.databaseName, secretsKeys);
   progress(`seeded in ${((Date.now() - seededAt) / 1000).toFixed(1)} s`);
@@ -100,27 +88,11 @@ async function main(): Promise<number> {
 
   const port = await findFreePort(3400);
   const base = `http://${LOOPBACK}:${port}`;
-  const nodeOptions = (process.env.BENCH_APP_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
-  const app = new ServiceProcess('app', process.execPath, [...nodeOptions, join(BUILD_DIR, 'src', 'main.js')], {
-    cwd: ROOT,
-    stdout: 'ignore',
-    env: {
-      ...process.env,
-      NODE_PATH: BUILD_DIR,
-      NODE_ENV: 'production',
-      APP_ROLE: 'all',
-      HOST: LOOPBACK,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      DATABASE_NAME: run.databaseName,
-      REDIS_KEY_PREFIX: run.redisPrefix,
-      JWT_ACCESS_SECRET: randomBytes(32).toString('base64url'),
-      SECRETS_ENCRYPTION_KEYS: secretsKeys,
-      WAHA_BASE_URL: 'http://127.0.0.1:1',
-      THROTTLE_ORG_LIMIT_PER_MINUTE: '100000000',
-      SHUTDOWN_TIMEOUT_MS: '5000',
-    },
-  });
+  const app = startApp(
+    run,
+    { buildDir: BUILD_DIR, port, secretsKeys, env: { WAHA_BASE_URL: 'http://127.0.0.1:1', THROTTLE_ORG_LIMIT_PER_MINUTE: '100000000' } },
+    progress,
+  );
   await waitForOk(`${base}/api/v1/health`, app, 60_000);
   const admin = await login(`${base}/api/v1`, seeded.adminEmail, WORKSPACE_PASSWORD);
   const secretary = await login(`${base}/api/v1`, seeded.secretaryEmails[0], WORKSPACE_PASSWORD);

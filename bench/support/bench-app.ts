@@ -4,8 +4,9 @@
  * production settings. Each bench adds its own environment and its own seeding on top.
  */
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { runStep, ServiceProcess } from './children';
+import { LOOPBACK } from './http';
 import { buildIngestApp } from './ingest-build';
 import { createDatabase, deleteRedisKeys, dropDatabase, migrate, SeededClinic, seedClinics } from './ingest-db';
 
@@ -29,14 +30,9 @@ export function nameRun(run: BenchRun, bench: string): void {
 
 /**
  * Services up, sources built (BENCH_APP_SRC: another checkout's src/ and migrations/, to compare a branch; node_modules
- * stay this one's), the database created, migrated and given `clinics` clinics with their WhatsApp numbers.
+ * stay this one's), the run's database created and migrated. Returns the key ring the app and the seeds share.
  */
-export async function prepareRun(
-  run: BenchRun,
-  buildDir: string,
-  clinics: number,
-  progress: (line: string) => void,
-): Promise<{ secretsKeys: string; clinics: SeededClinic[] }> {
+export async function prepareDatabase(run: BenchRun, buildDir: string, progress: (line: string) => void): Promise<string> {
   progress('services: PostgreSQL and Redis (scripts/services-up.sh)');
   await runStep('bash', ['scripts/services-up.sh'], { cwd: ROOT, env: { ...process.env } });
 
@@ -45,25 +41,41 @@ export async function prepareRun(
   const files = await buildIngestApp(appSource, buildDir);
   progress(`build: ${files} files of ${appSource} transpiled by swc into ${buildDir} in ${Date.now() - started} ms (no type check; dist/ untouched)`);
 
-  progress(`database: ${run.databaseName} (created, migrated, seeded with ${clinics} clinics; dropped at the end)`);
+  progress(`database: ${run.databaseName} (created and migrated; dropped at the end unless BENCH_KEEP_DB=1)`);
   await createDatabase(run.databaseName);
   run.databaseCreated = true;
   await migrate(run.databaseName, buildDir);
-  const secretsKeys = `bench:${randomBytes(32).toString('base64')}`;
+  return `bench:${randomBytes(32).toString('base64')}`;
+}
+
+/** `prepareDatabase`, then `clinics` clinics with their WhatsApp numbers. */
+export async function prepareRun(
+  run: BenchRun,
+  buildDir: string,
+  clinics: number,
+  progress: (line: string) => void,
+): Promise<{ secretsKeys: string; clinics: SeededClinic[] }> {
+  const secretsKeys = await prepareDatabase(run, buildDir, progress);
   const hmacKeys = Array.from({ length: clinics }, () => randomBytes(24).toString('hex'));
   return { secretsKeys, clinics: await seedClinics(run.databaseName, clinics, secretsKeys, hmacKeys) };
 }
 
+/** The app's LOG_LEVEL in a bench (`info` adds a log line per request). */
+export const APP_LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'warn';
+
 /**
- * The built app as a child process (APP_ROLE=all, NODE_ENV=production) on `port`, against the run's database and
- * Redis prefix; `env` adds or overrides variables. BENCH_APP_NODE_OPTIONS (e.g. `--cpu-prof`) and BENCH_APP_STDOUT
- * (`inherit`) are honoured.
+ * The built app as a child process (APP_ROLE=all, NODE_ENV=production) on the loopback `port`, against the run's
+ * database and Redis prefix; `env` adds or overrides variables. BENCH_APP_NODE_OPTIONS (e.g. `--cpu-prof`) and
+ * BENCH_APP_STDOUT (`inherit`) are honoured.
  */
 export function startApp(
   run: BenchRun,
-  options: { buildDir: string; port: number; host: string; logLevel: string; secretsKeys: string; env: NodeJS.ProcessEnv },
+  options: { buildDir: string; port: number; secretsKeys: string; env: NodeJS.ProcessEnv },
+  progress: (line: string) => void,
 ): ServiceProcess {
-  const args = [...(process.env.BENCH_APP_NODE_OPTIONS ?? '').split(' ').filter(Boolean), join(options.buildDir, 'src', 'main.js')];
+  const main = join(options.buildDir, 'src', 'main.js');
+  progress(`app: node ${relative(ROOT, main)} on ${LOOPBACK}:${options.port} (APP_ROLE=all, NODE_ENV=production, LOG_LEVEL=${APP_LOG_LEVEL})`);
+  const args = [...(process.env.BENCH_APP_NODE_OPTIONS ?? '').split(' ').filter(Boolean), main];
   run.appStarted = true;
   return new ServiceProcess('app', process.execPath, args, {
     cwd: ROOT,
@@ -73,9 +85,9 @@ export function startApp(
       NODE_PATH: options.buildDir,
       NODE_ENV: 'production',
       APP_ROLE: 'all',
-      HOST: options.host,
+      HOST: LOOPBACK,
       PORT: String(options.port),
-      LOG_LEVEL: options.logLevel,
+      LOG_LEVEL: APP_LOG_LEVEL,
       DATABASE_NAME: run.databaseName,
       REDIS_KEY_PREFIX: run.redisPrefix,
       // Production refuses the development defaults; this throwaway instance only needs them to be its own.
